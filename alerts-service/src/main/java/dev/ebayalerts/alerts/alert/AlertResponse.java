@@ -1,0 +1,43 @@
+package dev.ebayalerts.alerts.alert;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(description = "A saved alert")
+record AlertResponse(
+    @Schema(example = "0b6f9c57-1f3e-4a4e-9f7c-3b8e2f1c9d2a") UUID id,
+    @Schema(example = "jane@example.com") String email,
+    @Schema(example = "nintendo switch oled") String searchPhrase,
+    @Schema(example = "10") int frequencyMinutes,
+    @Schema(example = "100.00") BigDecimal minPrice,
+    @Schema(example = "300.00") BigDecimal maxPrice,
+    @Schema(example = "USD") String currency,
+    @Schema(example = "ANY") ItemCondition condition,
+    @Schema(example = "ANY") BuyingOption buyingOption,
+    @Schema(example = "[\"broken\", \"parts\"]") List<String> excludeWords,
+    @Schema(example = "true") boolean active,
+    @Schema(example = "0", description = "Send it back with PUT or PATCH") long version,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static AlertResponse from(Alert alert) {
+    return new AlertResponse(
+        alert.getId(),
+        alert.getEmail(),
+        alert.getSearchPhrase(),
+        alert.getFrequencyMinutes(),
+        alert.getMinPrice(),
+        alert.getMaxPrice(),
+        alert.getCurrency(),
+        alert.getCondition(),
+        alert.getBuyingOption(),
+        alert.getExcludeWords(),
+        alert.isActive(),
+        alert.getVersion(),
+        alert.getCreatedAt(),
+        alert.getUpdatedAt());
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ebayalerts.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebayalerts.alerts.support.IntegrationTest;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@IntegrationTest
+class ApiDocumentationTests {
+
+  @Autowired RestTestClient http;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void openApiDocumentIsValidAndListsEveryApiEndpoint() {
+    String json =
+        http.get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
+    assertThat(parsed.getMessages()).isEmpty();
+    assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.");
+
+    Set<String> documented = new TreeSet<>();
+    parsed
+        .getOpenAPI()
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(method -> documented.add(method + " " + path)));
+
+    Set<String> served = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPathPatternsCondition().getPatternValues().stream()
+                    .filter(path -> path.startsWith("/api/"))
+                    .forEach(
+                        path ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> served.add(method + " " + path))));
+
+    assertThat(served).isNotEmpty();
+    assertThat(documented).isEqualTo(served);
+  }
+
+  @Test
+  void everyOperationDocumentsItsErrorsAsProblemDetails() {
+    var api =
+        new OpenAPIV3Parser()
+            .readContents(
+                http.get()
+                    .uri("/v3/api-docs")
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody())
+            .getOpenAPI();
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          assertThat(operation.getSummary()).as(method + " " + path).isNotBlank();
+                          assertThat(operation.getResponses().get("400").getContent())
+                              .as(method + " " + path)
+                              .containsKey("application/problem+json");
+                          if (path.contains("{id}")) {
+                            assertThat(operation.getResponses()).containsKey("404");
+                          }
+                        }));
+  }
+
+  @Test
+  void siteRootLeadsToSwaggerUi() {
+    http.get()
+        .uri("/")
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .valueMatches("Location", "(https?://[^/]+)?/swagger-ui/index.html");
+    http.get()
+        .uri("/swagger-ui/index.html")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(html -> assertThat(html).contains("Swagger UI"));
+  }
+
+  @Test
+  void readinessIncludesTheDatabase() {
+    http.get()
+        .uri("/actuator/health/readiness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.db.status")
+        .isEqualTo("UP");
+  }
+}

@@ -1,0 +1,120 @@
+package dev.ebayalerts.alerts.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebayalerts.alerts.support.IntegrationTest;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@IntegrationTest
+class AlertListTests {
+
+  @Autowired RestTestClient http;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void fiveAlerts() {
+    jdbc.update("delete from alert");
+    IntStream.rangeClosed(1, 5)
+        .forEach(
+            i ->
+                http.post()
+                    .uri("/api/alerts")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(AlertApiTests.body("phrase " + i, i % 2 == 0 ? 2 : 30))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated());
+  }
+
+  @Test
+  void listsNewestFirstByDefault() {
+    AlertPage page = list("/api/alerts");
+    assertThat(page.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("phrase 5", "phrase 4", "phrase 3", "phrase 2", "phrase 1");
+    assertThat(page.page()).isZero();
+    assertThat(page.size()).isEqualTo(20);
+    assertThat(page.totalElements()).isEqualTo(5);
+    assertThat(page.totalPages()).isEqualTo(1);
+  }
+
+  @Test
+  void pagesThroughAllAlertsWithoutGapsOrRepeats() {
+    AlertPage first = list("/api/alerts?size=2&page=0");
+    AlertPage second = list("/api/alerts?size=2&page=1");
+    AlertPage last = list("/api/alerts?size=2&page=2");
+    assertThat(first.totalPages()).isEqualTo(3);
+    assertThat(last.content()).hasSize(1);
+    List<String> all =
+        java.util.stream.Stream.of(first, second, last)
+            .flatMap(p -> p.content().stream())
+            .map(AlertResponse::searchPhrase)
+            .toList();
+    assertThat(all).doesNotHaveDuplicates().hasSize(5);
+  }
+
+  @Test
+  void pageBeyondTheLastIsEmptyButCountsTheTotal() {
+    AlertPage page = list("/api/alerts?size=2&page=9");
+    assertThat(page.content()).isEmpty();
+    assertThat(page.totalElements()).isEqualTo(5);
+  }
+
+  @Test
+  void acceptsTheLargestPageSize() {
+    assertThat(list("/api/alerts?size=100").content()).hasSize(5);
+  }
+
+  @Test
+  void sortsByAnAllowedProperty() {
+    AlertPage page = list("/api/alerts?sort=frequencyMinutes,asc&size=5");
+    assertThat(page.content())
+        .extracting(AlertResponse::frequencyMinutes)
+        .containsExactly(2, 2, 30, 30, 30);
+    assertThat(list("/api/alerts?sort=searchPhrase").content())
+        .extracting(AlertResponse::searchPhrase)
+        .startsWith("phrase 1", "phrase 2");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "size=101, size",
+    "size=0, size",
+    "page=-1, page",
+    "size=ten, size",
+    "sort=password, sort",
+    "'sort=createdAt,sideways', sort"
+  })
+  void rejectsBadPagingParameters(String query, String field) {
+    http.get()
+        .uri("/api/alerts?" + query)
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo(field);
+  }
+
+  private AlertPage list(String uri) {
+    return http.get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(AlertPage.class)
+        .returnResult()
+        .getResponseBody();
+  }
+}

@@ -1,0 +1,15 @@
+package dev.ebayalerts.alerts.support;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The real infrastructure every integration test runs against. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestInfrastructure {
+
+  @Bean
+  JdbcConnectionDetails alertsDatabase() {
+    return Postgres.forTests();
+  }
+}
