@@ -4,25 +4,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Alert changes. Each change raises its event in the same transaction, so the outbox holds an event
+ * exactly for each committed change.
+ */
 @Service
 class AlertService {
 
   private final Alerts alerts;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AlertService(Alerts alerts, Clock clock) {
+  AlertService(Alerts alerts, ApplicationEventPublisher events, Clock clock) {
     this.alerts = alerts;
+    this.events = events;
     this.clock = clock;
   }
 
   @Transactional
   Alert create(AlertRequest request) {
-    return alerts.save(new Alert(UUID.randomUUID(), request, now()));
+    Instant now = now();
+    Alert alert = alerts.saveAndFlush(new Alert(UUID.randomUUID(), request, now));
+    events.publishEvent(AlertEvents.created(alert, now));
+    return alert;
   }
 
   @Transactional(readOnly = true)
@@ -45,17 +55,22 @@ class AlertService {
     if (request.isStale(alert)) {
       throw AlertVersionConflict.of(alert, request.version());
     }
-    alert.apply(request, now());
-    return alerts.saveAndFlush(alert);
+    Instant now = now();
+    alert.apply(request, now);
+    Alert updated = alerts.saveAndFlush(alert);
+    events.publishEvent(AlertEvents.updated(updated, now));
+    return updated;
+  }
+
+  @Transactional
+  void delete(UUID id) {
+    Alert alert = get(id);
+    alerts.delete(alert);
+    events.publishEvent(AlertEvents.deleted(alert, now()));
   }
 
   /** Postgres keeps microseconds: what is answered equals what is read back later. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  @Transactional
-  void delete(UUID id) {
-    alerts.delete(get(id));
   }
 }

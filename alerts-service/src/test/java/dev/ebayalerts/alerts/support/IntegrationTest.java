@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"alerts.outbox.retry-interval=500ms", "alerts.outbox.retry-after=1s"})
 @AutoConfigureRestTestClient
 @Import(TestInfrastructure.class)
 public @interface IntegrationTest {}

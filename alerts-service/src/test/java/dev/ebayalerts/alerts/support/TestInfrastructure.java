@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.support;
 
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -11,5 +12,10 @@ public class TestInfrastructure {
   @Bean
   JdbcConnectionDetails alertsDatabase() {
     return Postgres.forTests();
+  }
+
+  @Bean
+  DataRedisConnectionDetails redis() {
+    return Redis.forTests().connectionDetails();
   }
 }

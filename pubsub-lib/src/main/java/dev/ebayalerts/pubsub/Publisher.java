@@ -1,0 +1,26 @@
+package dev.ebayalerts.pubsub;
+
+/**
+ * Publishes events to the configured transport as JSON.
+ *
+ * <p>Publishing is synchronous: when {@link #publish} returns, Redis has accepted the message. On
+ * the Streams transport the message is then durable in the stream (as durable as Redis itself) and
+ * will reach every consumer group, including groups whose consumers are currently down. On the
+ * Pub/Sub transport it has only been handed to the subscribers connected at that instant.
+ *
+ * <p>Callers that must not lose events (e.g. an outbox relay) should treat {@link PublishFailed} as
+ * "try again later". A retry after a failure can publish the same event twice (Redis may have
+ * accepted it before the connection broke), which is why consumers de-duplicate on {@link
+ * Event#eventId()}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Publisher {
+
+  /**
+   * Publishes one event.
+   *
+   * @throws PublishFailed if Redis is unreachable or rejects the message
+   */
+  void publish(Event event);
+}

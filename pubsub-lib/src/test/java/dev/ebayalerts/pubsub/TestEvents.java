@@ -1,0 +1,73 @@
+package dev.ebayalerts.pubsub;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Sample events whose values are chosen to catch lossy JSON: scales, nanos, nulls. */
+final class TestEvents {
+
+  private TestEvents() {}
+
+  static AlertState alert() {
+    return new AlertState(
+        UUID.randomUUID(),
+        "buyer@example.com",
+        "leica m6",
+        15,
+        new BigDecimal("100.00"),
+        null,
+        "EUR",
+        "USED",
+        "FIXED_PRICE",
+        List.of("broken", "parts"),
+        true,
+        3L,
+        Instant.parse("2025-03-01T10:15:30.123456789Z"),
+        Instant.parse("2025-03-02T08:00:00Z"));
+  }
+
+  static AlertCreated alertCreated() {
+    return AlertCreated.of(alert());
+  }
+
+  static AlertUpdated alertUpdated() {
+    return AlertUpdated.of(alert());
+  }
+
+  static AlertDeleted alertDeleted() {
+    return AlertDeleted.of(alert());
+  }
+
+  static ListingsObserved listingsObserved() {
+    return ListingsObserved.of(
+        UUID.randomUUID(),
+        "leica m6",
+        List.of(
+            new ObservedListing(
+                "v1|1234|0",
+                "Leica M6 \"Classic\" – ünïcode",
+                new BigDecimal("1899.90"),
+                "EUR",
+                "https://www.ebay.de/itm/1234",
+                null,
+                "USED",
+                "FIXED_PRICE",
+                Instant.parse("2025-03-01T10:15:31.000000001Z")),
+            new ObservedListing(
+                "v1|5678|0",
+                "Leica M6 body",
+                new BigDecimal("1E+3"),
+                "EUR",
+                "https://www.ebay.de/itm/5678",
+                "https://i.ebayimg.com/5678.jpg",
+                "USED",
+                "AUCTION",
+                Instant.parse("2025-03-01T10:15:31Z"))));
+  }
+
+  static List<Event> oneOfEach() {
+    return List.of(alertCreated(), alertUpdated(), alertDeleted(), listingsObserved());
+  }
+}
