@@ -3,8 +3,11 @@ package dev.ebayalerts.alerts.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /** A real redis-server for tests, on a free port, started once per test JVM. */
 public final class Redis {
@@ -14,18 +17,33 @@ public final class Redis {
   private final int port;
   private final RedisServer server;
 
-  private Redis(int port) {
+  private Redis(int port, Path dataDirectory) {
     this.port = port;
     try {
-      this.server = RedisServer.newRedisServer().port(port).setting("save \"\"").build();
+      RedisServerBuilder builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1");
+      if (dataDirectory == null) {
+        builder.setting("save \"\"");
+      } else {
+        Files.createDirectories(dataDirectory);
+        builder.setting("dir " + dataDirectory).setting("appendonly yes");
+      }
+      this.server = builder.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A server keeping its data (append-only file) in {@code dataDirectory} between runs. */
+  public static Redis persistent(Path dataDirectory, int port) {
+    Redis redis = new Redis(port, dataDirectory);
+    redis.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
+    return redis;
+  }
+
   public static synchronized Redis forTests() {
     if (shared == null) {
-      shared = new Redis(freePort());
+      shared = new Redis(freePort(), null);
       shared.start();
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }

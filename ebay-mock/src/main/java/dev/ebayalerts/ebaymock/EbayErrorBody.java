@@ -1,0 +1,33 @@
+package dev.ebayalerts.ebaymock;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * eBay's error and warning shape ({@code ErrorDetailV3}), used for {@code errors[]} in failed
+ * responses and {@code warnings[]} in successful ones.
+ */
+public record EbayErrorBody(List<Detail> errors) {
+
+  public static EbayErrorBody of(Detail detail) {
+    return new EbayErrorBody(List.of(detail));
+  }
+
+  /** One error or warning. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record Detail(
+      int errorId,
+      String domain,
+      String category,
+      String message,
+      String longMessage,
+      List<Parameter> parameters) {
+
+    public static Detail browseRequest(int errorId, String message, Parameter... parameters) {
+      return new Detail(errorId, "API_BROWSE", "REQUEST", message, message, List.of(parameters));
+    }
+  }
+
+  /** A named value the message refers to. */
+  public record Parameter(String name, String value) {}
+}
