@@ -12,11 +12,14 @@ final class ChannelPublisher implements Publisher {
   private final StringRedisTemplate redis;
   private final EventCodec codec;
   private final String channel;
+  private final PubSubMetrics metrics;
 
-  ChannelPublisher(StringRedisTemplate redis, EventCodec codec, String channel) {
+  ChannelPublisher(
+      StringRedisTemplate redis, EventCodec codec, String channel, PubSubMetrics metrics) {
     this.redis = redis;
     this.codec = codec;
     this.channel = channel;
+    this.metrics = metrics;
   }
 
   @Override
@@ -25,7 +28,9 @@ final class ChannelPublisher implements Publisher {
     try {
       redis.convertAndSend(channel, json);
     } catch (RuntimeException e) {
+      metrics.publishFailed(event);
       throw PublishFailed.of(event, "channel " + channel, e);
     }
+    metrics.published(event);
   }
 }

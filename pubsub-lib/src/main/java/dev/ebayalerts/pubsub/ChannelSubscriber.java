@@ -24,13 +24,19 @@ final class ChannelSubscriber implements Subscriber, SmartLifecycle, DisposableB
 
   private final EventCodec codec;
   private final String channel;
+  private final PubSubMetrics metrics;
   private final Handlers handlers = new Handlers();
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
-  ChannelSubscriber(RedisConnectionFactory connectionFactory, EventCodec codec, String channel) {
+  ChannelSubscriber(
+      RedisConnectionFactory connectionFactory,
+      EventCodec codec,
+      String channel,
+      PubSubMetrics metrics) {
     this.codec = codec;
     this.channel = channel;
+    this.metrics = metrics;
     // One thread keeps messages in publish order and keeps handlers off Lettuce's I/O threads.
     executor.setCorePoolSize(1);
     executor.setMaxPoolSize(1);
@@ -79,6 +85,7 @@ final class ChannelSubscriber implements Subscriber, SmartLifecycle, DisposableB
     }
     try {
       handlers.dispatch(event);
+      metrics.consumed(event);
     } catch (Exception e) {
       log.warn("Handling {} {} failed; the event is lost", event.type(), event.eventId(), e);
     }

@@ -1,11 +1,15 @@
 package dev.ebayalerts.pubsub;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +21,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * Provides a {@link Publisher} for the configured {@linkplain PubSubProperties#transport()
  * transport} in any application with a {@link RedisConnectionFactory}, and a running {@link
- * Subscriber} in applications that consume (see {@link Subscriber} for when that is).
+ * Subscriber} in applications that consume (see {@link Subscriber} for when that is). With the
+ * Streams transport every application also runs a {@link StreamTrimmer}, which trims the stream
+ * safely and refreshes the stream gauges. Meters go to the application's {@link MeterRegistry} when
+ * it has one.
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
@@ -30,14 +37,30 @@ public class PubSubAutoConfiguration {
   }
 
   @Bean
+  PubSubMetrics pubSubMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+    return new PubSubMetrics(meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   Publisher pubSubPublisher(
-      RedisConnectionFactory connectionFactory, EventCodec codec, PubSubProperties settings) {
+      RedisConnectionFactory connectionFactory,
+      EventCodec codec,
+      PubSubProperties settings,
+      PubSubMetrics metrics) {
     StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
     return switch (settings.transport()) {
-      case STREAMS -> new StreamsPublisher(redis, codec, settings.stream(), settings.maxLength());
-      case PUBSUB -> new ChannelPublisher(redis, codec, settings.channel());
+      case STREAMS ->
+          new StreamsPublisher(redis, codec, settings.stream(), settings.maxLength(), metrics);
+      case PUBSUB -> new ChannelPublisher(redis, codec, settings.channel(), metrics);
     };
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "pubsub.transport", havingValue = "streams", matchIfMissing = true)
+  StreamTrimmer pubSubStreamTrimmer(
+      RedisConnectionFactory connectionFactory, PubSubProperties settings, PubSubMetrics metrics) {
+    return new StreamTrimmer(new StringRedisTemplate(connectionFactory), settings, metrics);
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -48,11 +71,15 @@ public class PubSubAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Subscriber pubSubSubscriber(
-        RedisConnectionFactory connectionFactory, EventCodec codec, PubSubProperties settings) {
+        RedisConnectionFactory connectionFactory,
+        EventCodec codec,
+        PubSubProperties settings,
+        PubSubMetrics metrics) {
       return switch (settings.transport()) {
         case STREAMS ->
-            new StreamsSubscriber(new StringRedisTemplate(connectionFactory), codec, settings);
-        case PUBSUB -> new ChannelSubscriber(connectionFactory, codec, settings.channel());
+            new StreamsSubscriber(
+                new StringRedisTemplate(connectionFactory), codec, settings, metrics);
+        case PUBSUB -> new ChannelSubscriber(connectionFactory, codec, settings.channel(), metrics);
       };
     }
 

@@ -22,9 +22,22 @@ import org.springframework.validation.annotation.Validated;
  *     own group, instances of the same application share one so each event is processed once
  * @param consumerName This instance's name inside the group (Streams); defaults to the host name
  *     plus a random suffix, which keeps instances on one host apart
- * @param maxLength Approximate upper bound of both streams' length; older entries are trimmed when
- *     publishing. Redis trims whole internal nodes, so the length can exceed it by up to {@code
+ * @param maxLength Hard cap on the length of both streams, a last-resort guard against running
+ *     Redis out of memory, not the normal way entries leave the stream (that is {@code
+ *     trimInterval}'s safe trimming, which never removes an entry a consumer group still needs).
+ *     Applied with approximate {@code MAXLEN} on every XADD: once a stream reaches it, the oldest
+ *     entries are dropped <b>whether or not every consumer group has processed them</b>, so
+ *     reaching it loses events. It is only reached when a group stops consuming for a long time (at
+ *     5,000 events a minute the default lasts more than three hours) or an abandoned group is left
+ *     on the stream. A WARN is logged and {@code pubsub.stream.fill} reports it from 80% on. Size
+ *     it to Redis's memory: it bounds the stream at about this many times the average event size.
+ *     Redis trims whole internal nodes, so the length can exceed it by up to {@code
  *     stream-node-max-entries} (100 by default)
+ * @param trimInterval How often the stream is trimmed safely (Streams): entries are removed once
+ *     every consumer group of the stream has received and acknowledged them, with {@code XTRIM
+ *     MINID}. The same pass refreshes the stream gauges and checks the hard cap. It runs in every
+ *     application using the Streams transport, publishers included, so trimming and the warnings go
+ *     on while all consumers are down
  * @param maxDeliveries How many times a message is handed to a handler before it is dead-lettered
  *     (Streams)
  * @param claimIdle How long a delivered message may stay unacknowledged before another delivery is
@@ -46,7 +59,8 @@ public record PubSubProperties(
     @DefaultValue("ebay-alerts.events.dlq") @NotBlank String deadLetterStream,
     @DefaultValue("analytics") @NotBlank String group,
     String consumerName,
-    @DefaultValue("100000") @Min(1) long maxLength,
+    @DefaultValue("1000000") @Min(1) long maxLength,
+    @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration trimInterval,
     @DefaultValue("5") @Min(1) int maxDeliveries,
     @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration claimIdle,
     @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration claimInterval,

@@ -5,8 +5,10 @@ package dev.ebayalerts.pubsub;
  *
  * <p>Publishing is synchronous: when {@link #publish} returns, Redis has accepted the message. On
  * the Streams transport the message is then durable in the stream (as durable as Redis itself) and
- * will reach every consumer group, including groups whose consumers are currently down. On the
- * Pub/Sub transport it has only been handed to the subscribers connected at that instant.
+ * will reach every consumer group, including groups whose consumers are currently down (it stays in
+ * the stream until every group has acknowledged it, unless the last-resort cap {@code
+ * pubsub.max-length} is reached first). On the Pub/Sub transport it has only been handed to the
+ * subscribers connected at that instant.
  *
  * <p>Callers that must not lose events (e.g. an outbox relay) should treat {@link PublishFailed} as
  * "try again later". A retry after a failure can publish the same event twice (Redis may have

@@ -5,7 +5,10 @@ import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Appends events to a Redis stream with XADD, trimming it to about {@code maxLength} entries. */
+/**
+ * Appends events to a Redis stream with XADD. Each XADD also applies the hard cap ({@code
+ * pubsub.max-length}) with approximate MAXLEN; normal trimming is {@link StreamTrimmer}'s job.
+ */
 final class StreamsPublisher implements Publisher {
 
   /** Stream entry field holding the JSON envelope; the only field consumers rely on. */
@@ -18,13 +21,27 @@ final class StreamsPublisher implements Publisher {
   private final EventCodec codec;
   private final String stream;
   private final XAddOptions trimming;
+  private final PubSubMetrics metrics;
 
-  StreamsPublisher(StringRedisTemplate redis, EventCodec codec, String stream, long maxLength) {
+  StreamsPublisher(
+      StringRedisTemplate redis,
+      EventCodec codec,
+      String stream,
+      long maxLength,
+      PubSubMetrics metrics) {
     this.redis = redis;
     this.codec = codec;
     this.stream = stream;
-    // Exact MAXLEN trimming costs O(n) per XADD in the worst case; "~" trims whole nodes cheaply.
-    this.trimming = XAddOptions.maxlen(maxLength).approximateTrimming(true);
+    this.trimming = hardCap(maxLength);
+    this.metrics = metrics;
+  }
+
+  /**
+   * The last-resort length guard applied on XADD. Exact MAXLEN trimming costs O(n) per XADD in the
+   * worst case; "~" trims whole nodes cheaply.
+   */
+  static XAddOptions hardCap(long maxLength) {
+    return XAddOptions.maxlen(maxLength).approximateTrimming(true);
   }
 
   @Override
@@ -33,7 +50,9 @@ final class StreamsPublisher implements Publisher {
     try {
       redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(stream), trimming);
     } catch (RuntimeException e) {
+      metrics.publishFailed(event);
       throw PublishFailed.of(event, "stream " + stream, e);
     }
+    metrics.published(event);
   }
 }

@@ -82,6 +82,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
   private final Duration pollTimeout;
   private final int batchSize;
   private final XAddOptions trimming;
+  private final PubSubMetrics metrics;
   private final Handlers handlers = new Handlers();
   private final Object lifecycle = new Object();
 
@@ -89,7 +90,11 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
   private Thread worker;
   private CountDownLatch stopSignal;
 
-  StreamsSubscriber(StringRedisTemplate redis, EventCodec codec, PubSubProperties settings) {
+  StreamsSubscriber(
+      StringRedisTemplate redis,
+      EventCodec codec,
+      PubSubProperties settings,
+      PubSubMetrics metrics) {
     this.redis = redis;
     this.streams = redis.opsForStream();
     this.streamKey = settings.stream().getBytes(StandardCharsets.UTF_8);
@@ -103,7 +108,8 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     this.claimInterval = settings.claimInterval();
     this.pollTimeout = settings.pollTimeout();
     this.batchSize = settings.batchSize();
-    this.trimming = XAddOptions.maxlen(settings.maxLength()).approximateTrimming(true);
+    this.trimming = StreamsPublisher.hardCap(settings.maxLength());
+    this.metrics = metrics;
   }
 
   @Override
@@ -237,9 +243,13 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
       List<MapRecord<String, Object, Object>> entry =
           streams.range(stream, Range.closed(message.getIdAsString(), message.getIdAsString()));
       if (entry.isEmpty()) {
-        // MAXLEN trimming removed it before anyone processed it. Redis before 7.0 keeps such ids
-        // in the pending list forever, where they would fill every claim batch.
-        log.warn("Message {} was trimmed from {} before it was processed", message.getId(), stream);
+        // The hard cap (MAXLEN) or someone's XDEL removed it before anyone processed it; safe
+        // trimming never does. Redis before 7.0 keeps such ids in the pending list forever, where
+        // they would fill every claim batch.
+        log.warn(
+            "Message {} was removed from {} before it was processed (pubsub.max-length reached?)",
+            message.getId(),
+            stream);
         streams.acknowledge(stream, group, message.getId());
       } else if (delivered >= maxDeliveries) {
         IllegalStateException error =
@@ -318,6 +328,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
       return;
     }
     streams.acknowledge(stream, group, record.getId());
+    metrics.consumed(event);
   }
 
   /**
@@ -340,6 +351,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     fields.put("deadLetteredAt", Instant.now().toString());
     streams.add(StreamRecords.string(fields).withStreamKey(deadLetterStream), trimming);
     streams.acknowledge(stream, group, record.getId());
+    metrics.deadLettered(reason.name());
   }
 
   private static String describe(Throwable error) {

@@ -41,7 +41,9 @@
  *
  * <ul>
  *   <li>Events are appended to one stream ({@code pubsub.stream}), which keeps them while consumers
- *       are down, up to about {@code pubsub.max-length} entries (oldest trimmed first).
+ *       are down. Every {@code pubsub.trim-interval} a trimmer removes ({@code XTRIM MINID ~}) only
+ *       the entries every consumer group has received and acknowledged; a stream without groups is
+ *       not trimmed that way, so events wait for the first consumer.
  *   <li>Each consuming application reads through its own consumer group ({@code pubsub.group}); the
  *       instances of that application share the group, so each event is processed by one instance.
  *       A new group starts at the beginning of the retained stream.
@@ -60,6 +62,16 @@
  *       events can be handled out of order (a retried event arrives after later ones; instances run
  *       in parallel). <b>Consumers must be idempotent on {@code eventId} and tolerate any
  *       order</b>; alert events carry the alert's {@code version} for that.
+ *   <li>{@code pubsub.max-length} (1,000,000 entries) is only a last-resort guard against running
+ *       Redis out of memory: applied as approximate {@code MAXLEN} on every XADD, it <b>drops the
+ *       oldest entries even if unconsumed</b>. From 80% of it a WARN is logged and the {@code
+ *       pubsub.stream.fill} gauge shows it. Prefer Redis's {@code maxmemory} with {@code
+ *       maxmemory-policy noeviction}: a full Redis then makes publishing fail and the publisher's
+ *       outbox keeps the events.
+ *   <li>Metrics (when a Micrometer registry exists): counters {@code pubsub.published}, {@code
+ *       pubsub.publish.failed}, {@code pubsub.consumed}, {@code pubsub.deadlettered}; gauges {@code
+ *       pubsub.stream.length}, {@code pubsub.stream.pending}, {@code pubsub.stream.lag}, {@code
+ *       pubsub.stream.fill}, {@code pubsub.deadletter.length}, refreshed by the trimmer.
  *   <li>Durability is Redis's: events not yet persisted when Redis loses its memory are gone. The
  *       consumer survives Redis restarts (it reconnects and recreates its group).
  * </ul>

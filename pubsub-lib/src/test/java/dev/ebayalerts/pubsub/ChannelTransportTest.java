@@ -24,7 +24,8 @@ class ChannelTransportTest {
 
   private final String channel = "events-" + UUID.randomUUID();
   private final EventCodec codec = new EventCodec();
-  private final Publisher publisher = new ChannelPublisher(redis, codec, channel);
+  private final Publisher publisher =
+      new ChannelPublisher(redis, codec, channel, PubSubMetrics.none());
   private final List<Event> received = new CopyOnWriteArrayList<>();
   private ChannelSubscriber subscriber;
 
@@ -101,7 +102,7 @@ class ChannelTransportTest {
   }
 
   private <E extends Event> void subscribe(Class<E> type, EventHandler<? super E> handler) {
-    subscriber = new ChannelSubscriber(connectionFactory, codec, channel);
+    subscriber = new ChannelSubscriber(connectionFactory, codec, channel, PubSubMetrics.none());
     subscriber.subscribe(type, handler);
     subscriber.start();
     await().until(this::subscriberCount, count -> count == 1);

@@ -3,6 +3,7 @@ package dev.ebayalerts.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,9 @@ class PubSubAutoConfigurationTest {
         context -> {
           assertThat(context).hasSingleBean(Publisher.class).doesNotHaveBean(Subscriber.class);
           assertThat(context.getBean(Publisher.class)).isInstanceOf(StreamsPublisher.class);
+          // Publishers trim too, so trimming and the hard-cap warning go on while consumers are
+          // down.
+          assertThat(context.getBean(StreamTrimmer.class).isRunning()).isTrue();
         });
   }
 
@@ -50,6 +54,7 @@ class PubSubAutoConfigurationTest {
             context -> {
               assertThat(context.getBean(Publisher.class)).isInstanceOf(ChannelPublisher.class);
               assertThat(context.getBean(Subscriber.class)).isInstanceOf(ChannelSubscriber.class);
+              assertThat(context).doesNotHaveBean(StreamTrimmer.class);
             });
   }
 
@@ -76,6 +81,31 @@ class PubSubAutoConfigurationTest {
               await().untilAsserted(() -> assertThat(listingsHandler.received).contains(listings));
               await().untilAsserted(() -> assertThat(lambdas.created).contains(created));
               assertThat(listingsHandler.received).containsExactly(listings);
+            });
+  }
+
+  @Test
+  void metersGoToTheApplicationsRegistry() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .withPropertyValues("pubsub.trim-interval=50ms")
+        .run(
+            context -> {
+              SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+
+              context.getBean(Publisher.class).publish(TestEvents.alertCreated());
+
+              assertThat(meters.get("pubsub.published").counter().count()).isEqualTo(1);
+              await()
+                  .untilAsserted(
+                      () ->
+                          assertThat(
+                                  meters
+                                      .get("pubsub.stream.length")
+                                      .tag("stream", stream)
+                                      .gauge()
+                                      .value())
+                              .isEqualTo(1));
             });
   }
 
@@ -134,7 +164,8 @@ class PubSubAutoConfigurationTest {
               assertThat(settings.deadLetterStream()).isEqualTo("ebay-alerts.events.dlq");
               assertThat(settings.group()).isEqualTo("analytics");
               assertThat(settings.consumerName()).isNotBlank();
-              assertThat(settings.maxLength()).isEqualTo(100_000);
+              assertThat(settings.maxLength()).isEqualTo(1_000_000);
+              assertThat(settings.trimInterval()).isEqualTo(Duration.ofSeconds(30));
               assertThat(settings.maxDeliveries()).isEqualTo(5);
               assertThat(settings.claimIdle()).isEqualTo(Duration.ofSeconds(60));
               assertThat(settings.claimInterval()).isEqualTo(Duration.ofSeconds(5));

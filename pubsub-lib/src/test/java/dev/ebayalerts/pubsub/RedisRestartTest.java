@@ -59,9 +59,10 @@ class RedisRestartTest {
     redis = EmbeddedRedis.startNew();
     connectionFactory = redis.connectionFactory(Duration.ofSeconds(1));
     StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
-    Publisher publisher = new StreamsPublisher(template, codec, settings.stream(), 1000);
+    Publisher publisher =
+        new StreamsPublisher(template, codec, settings.stream(), 1000, PubSubMetrics.none());
     List<Event> received = new CopyOnWriteArrayList<>();
-    subscriber = new StreamsSubscriber(template, codec, settings);
+    subscriber = new StreamsSubscriber(template, codec, settings, PubSubMetrics.none());
     subscriber.subscribe(Event.class, received::add);
     subscriber.start();
     Event before = TestEvents.alertCreated();
@@ -101,7 +102,12 @@ class RedisRestartTest {
     connectionFactory.start();
     Event event = TestEvents.alertCreated();
     Publisher publisher =
-        new StreamsPublisher(new StringRedisTemplate(connectionFactory), codec, "events", 1000);
+        new StreamsPublisher(
+            new StringRedisTemplate(connectionFactory),
+            codec,
+            "events",
+            1000,
+            PubSubMetrics.none());
 
     assertThatThrownBy(() -> publisher.publish(event))
         .isInstanceOfSatisfying(

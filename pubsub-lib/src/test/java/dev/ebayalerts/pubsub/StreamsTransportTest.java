@@ -336,7 +336,8 @@ class StreamsTransportTest {
   void skipsEventsNoHandlerIsInterestedIn() {
     List<ListingsObserved> handled = new CopyOnWriteArrayList<>();
     StreamsSubscriber subscriber =
-        new StreamsSubscriber(redis, codec, settings("pubsub.consumer-name", "c1"));
+        new StreamsSubscriber(
+            redis, codec, settings("pubsub.consumer-name", "c1"), PubSubMetrics.none());
     subscriber.subscribe(ListingsObserved.class, handled::add);
     subscriber.start();
     subscribers.add(subscriber);
@@ -356,7 +357,8 @@ class StreamsTransportTest {
     List<String> named = new ArrayList<>(List.of(overrides));
     named.addAll(List.of("pubsub.consumer-name", consumerName));
     StreamsSubscriber subscriber =
-        new StreamsSubscriber(redis, codec, settings(named.toArray(String[]::new)));
+        new StreamsSubscriber(
+            redis, codec, settings(named.toArray(String[]::new)), PubSubMetrics.none());
     subscriber.subscribe(Event.class, handler);
     subscriber.start();
     subscribers.add(subscriber);
@@ -364,7 +366,8 @@ class StreamsTransportTest {
   }
 
   private Publisher publisher(PubSubProperties settings) {
-    return new StreamsPublisher(redis, codec, settings.stream(), settings.maxLength());
+    return new StreamsPublisher(
+        redis, codec, settings.stream(), settings.maxLength(), PubSubMetrics.none());
   }
 
   /** Fast retry settings for tests; pairs of name and value override them. */
