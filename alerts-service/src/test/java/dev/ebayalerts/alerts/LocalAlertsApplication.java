@@ -2,7 +2,12 @@ package dev.ebayalerts.alerts;
 
 import dev.ebayalerts.alerts.support.Postgres;
 import dev.ebayalerts.alerts.support.Redis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -16,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 public class LocalAlertsApplication {
 
   public static void main(String[] args) {
+    LocalInfrastructure.defaultSettings();
     SpringApplication.from(AlertsApplication::main).with(LocalInfrastructure.class).run(args);
   }
 
@@ -33,6 +39,45 @@ public class LocalAlertsApplication {
     @Bean
     DataRedisConnectionDetails redis() {
       return Redis.persistent(DATA.resolve("redis"), port("REDIS_PORT", 16379)).connectionDetails();
+    }
+
+    /**
+     * Alert emails go to a local mail catcher (e.g. {@code npx maildev}: SMTP on 1025, inbox on
+     * http://localhost:1080), and unsubscribe links are signed with a secret generated once into
+     * the data folder, so links in emails already sent keep working after a restart. Environment
+     * variables of the same names win.
+     */
+    static void defaultSettings() {
+      setIfAbsent("SMTP_PORT", "1025");
+      if (absent("ALERTS_LINK_SECRET")) {
+        System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
+      }
+    }
+
+    private static String linkSecret(Path file) {
+      try {
+        if (Files.exists(file)) {
+          return Files.readString(file).strip();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, secret);
+        return secret;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read or create " + file, e);
+      }
+    }
+
+    private static void setIfAbsent(String name, String value) {
+      if (absent(name)) {
+        System.setProperty(name, value);
+      }
+    }
+
+    private static boolean absent(String name) {
+      return System.getenv(name) == null && System.getProperty(name) == null;
     }
 
     private static int port(String variable, int fallback) {

@@ -12,10 +12,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A saved eBay search whose new and cheaper listings are emailed to its owner. */
 @Entity
 @Table(name = "alert")
+@DynamicUpdate
 class Alert {
 
   @Id private UUID id;
@@ -42,7 +45,28 @@ class Alert {
   @Convert(converter = WordListConverter.class)
   private List<String> excludeWords;
 
+  private BigDecimal minDropPercent;
+
   private boolean active;
+
+  /** Alerts with the same key run the same eBay search and share one fetch. */
+  private String searchKey;
+
+  /** When the scheduler runs the alert next; reset by a change that affects the schedule. */
+  private Instant nextRunAt;
+
+  // Written by the scheduler with plain SQL, read here for the alert's status.
+  @Column(insertable = false, updatable = false)
+  private Instant lastRunAt;
+
+  @Column(insertable = false, updatable = false)
+  private Instant lastEmailAt;
+
+  @Column(insertable = false, updatable = false)
+  private String lastError;
+
+  @Column(insertable = false, updatable = false)
+  private String lastWarning;
 
   @Version private long version;
 
@@ -59,6 +83,11 @@ class Alert {
   }
 
   void apply(AlertRequest request, Instant now) {
+    boolean reschedule =
+        nextRunAt == null
+            || (request.active() && !active)
+            || request.frequencyMinutes() != frequencyMinutes
+            || !SearchKey.of(request).equals(searchKey);
     this.email = request.email();
     this.searchPhrase = request.searchPhrase();
     this.frequencyMinutes = request.frequencyMinutes();
@@ -68,9 +97,17 @@ class Alert {
     this.condition = request.condition();
     this.buyingOption = request.buyingOption();
     this.excludeWords = List.copyOf(request.excludeWords());
+    this.minDropPercent = request.minDropPercent();
     this.active = request.active();
+    this.searchKey = SearchKey.of(request);
     this.updatedAt = now;
+    if (reschedule) {
+      // Soon, not at once: a burst of new alerts spreads over half a minute instead of one tick.
+      this.nextRunAt = now.plusMillis(ThreadLocalRandom.current().nextLong(FIRST_RUN_SPREAD_MS));
+    }
   }
+
+  private static final long FIRST_RUN_SPREAD_MS = 30_000;
 
   UUID getId() {
     return id;
@@ -110,6 +147,34 @@ class Alert {
 
   List<String> getExcludeWords() {
     return excludeWords;
+  }
+
+  BigDecimal getMinDropPercent() {
+    return minDropPercent;
+  }
+
+  String getSearchKey() {
+    return searchKey;
+  }
+
+  Instant getNextRunAt() {
+    return nextRunAt;
+  }
+
+  Instant getLastRunAt() {
+    return lastRunAt;
+  }
+
+  Instant getLastEmailAt() {
+    return lastEmailAt;
+  }
+
+  String getLastError() {
+    return lastError;
+  }
+
+  String getLastWarning() {
+    return lastWarning;
   }
 
   boolean isActive() {

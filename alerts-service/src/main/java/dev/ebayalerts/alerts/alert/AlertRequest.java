@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.alert;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
@@ -65,6 +66,15 @@ record AlertRequest(
                 @Size(max = 50, message = "must hold words of at most 50 characters")
                 @Pattern(regexp = "\\S*", message = "must hold single words without spaces") String>
             excludeWords,
+    @Schema(
+            example = "5",
+            description =
+                "A listing already emailed is emailed again only when its price fell by at least"
+                    + " this many percent; 5 when omitted")
+        @DecimalMin(value = "0", message = "must be between 0 and 100 (percent)")
+        @DecimalMax(value = "100", message = "must be between 0 and 100 (percent)")
+        @Digits(integer = 3, fraction = 2, message = "must be a percentage with at most 2 decimals")
+        BigDecimal minDropPercent,
     @Schema(example = "true", description = "Paused alerts are kept but not run; true by default")
         Boolean active,
     @Schema(
@@ -74,6 +84,8 @@ record AlertRequest(
                     + " 409 Conflict")
         @NotNull(groups = Replace.class, message = "must be given: send the version you last read")
         Long version) {
+
+  static final BigDecimal DEFAULT_MIN_DROP = new BigDecimal("5");
 
   /** Validation group of PUT, which must say which version it replaces. */
   interface Replace {}
@@ -93,10 +105,13 @@ record AlertRequest(
                 .map(word -> word == null ? "" : word.strip().toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
+    minDropPercent = inCents(minDropPercent == null ? DEFAULT_MIN_DROP : minDropPercent);
     active = active == null || active;
   }
 
-  /** Prices are stored with 2 decimals; more decimals are left for validation to reject. */
+  /**
+   * Stored with 2 decimals (prices, percentages); more decimals are left for validation to reject.
+   */
   private static BigDecimal inCents(BigDecimal price) {
     return price == null || price.scale() > 2 ? price : price.setScale(2);
   }
@@ -112,6 +127,7 @@ record AlertRequest(
         alert.getCondition(),
         alert.getBuyingOption(),
         alert.getExcludeWords(),
+        alert.getMinDropPercent(),
         alert.isActive(),
         alert.getVersion());
   }

@@ -18,10 +18,21 @@ record AlertResponse(
     @Schema(example = "ANY") ItemCondition condition,
     @Schema(example = "ANY") BuyingOption buyingOption,
     @Schema(example = "[\"broken\", \"parts\"]") List<String> excludeWords,
+    @Schema(example = "5.00") BigDecimal minDropPercent,
     @Schema(example = "true") boolean active,
     @Schema(example = "0", description = "Send it back with PUT or PATCH") long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    AlertStatus status) {
+
+  @Schema(description = "How the alert's runs went")
+  record AlertStatus(
+      @Schema(description = "When the alert's search last ran") Instant lastRunAt,
+      @Schema(description = "When the last alert email went out") Instant lastEmailAt,
+      @Schema(description = "When the search runs next; none while paused") Instant nextRunAt,
+      @Schema(description = "Why the last run failed or was deferred, if it did") String lastError,
+      @Schema(description = "What eBay warned about in the last run, e.g. an ignored filter")
+          String lastWarning) {}
 
   static AlertResponse from(Alert alert) {
     return new AlertResponse(
@@ -35,9 +46,16 @@ record AlertResponse(
         alert.getCondition(),
         alert.getBuyingOption(),
         alert.getExcludeWords(),
+        alert.getMinDropPercent(),
         alert.isActive(),
         alert.getVersion(),
         alert.getCreatedAt(),
-        alert.getUpdatedAt());
+        alert.getUpdatedAt(),
+        new AlertStatus(
+            alert.getLastRunAt(),
+            alert.getLastEmailAt(),
+            alert.isActive() ? alert.getNextRunAt() : null,
+            alert.getLastError(),
+            alert.getLastWarning()));
   }
 }

@@ -63,6 +63,35 @@ class AlertService {
   }
 
   @Transactional
+  boolean pause(UUID id) {
+    return alerts
+        .findById(id)
+        .map(
+            alert -> {
+              if (alert.isActive()) {
+                AlertRequest current = AlertRequest.from(alert);
+                update(
+                    id,
+                    new AlertRequest(
+                        current.email(),
+                        current.searchPhrase(),
+                        current.frequencyMinutes(),
+                        current.minPrice(),
+                        current.maxPrice(),
+                        current.currency(),
+                        current.condition(),
+                        current.buyingOption(),
+                        current.excludeWords(),
+                        current.minDropPercent(),
+                        false,
+                        null));
+              }
+              return true;
+            })
+        .orElse(false);
+  }
+
+  @Transactional
   void delete(UUID id) {
     Alert alert = get(id);
     alerts.delete(alert);

@@ -20,6 +20,7 @@ class AlertApiTests {
 
   @BeforeEach
   void emptyDatabase() {
+    jdbc.update("delete from alert_email");
     jdbc.update("delete from alert");
   }
 

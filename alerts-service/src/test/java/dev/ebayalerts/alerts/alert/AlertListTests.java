@@ -22,6 +22,7 @@ class AlertListTests {
 
   @BeforeEach
   void fiveAlerts() {
+    jdbc.update("delete from alert_email");
     jdbc.update("delete from alert");
     IntStream.rangeClosed(1, 5)
         .forEach(

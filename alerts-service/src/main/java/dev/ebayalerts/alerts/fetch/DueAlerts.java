@@ -1,0 +1,123 @@
+package dev.ebayalerts.alerts.fetch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The schedule, kept on the alert rows. Claiming takes due alerts longest-waiting first with {@code
+ * FOR UPDATE SKIP LOCKED} and leases them, so concurrent cycles on several instances take disjoint
+ * alerts and an alert is run once per period.
+ */
+@Repository
+class DueAlerts {
+
+  private final JdbcClient jdbc;
+
+  DueAlerts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<DueAlert> claim(Instant now, int limit, Instant leaseUntil) {
+    return jdbc
+        .sql(
+            """
+            update alert a set lease_until = :leaseUntil
+            from (select id from alert
+                  where active and next_run_at <= :now
+                    and (lease_until is null or lease_until < :now)
+                  order by next_run_at
+                  limit :limit
+                  for update skip locked) due
+            where a.id = due.id
+            returning a.id, a.email, a.search_phrase, a.frequency_minutes, a.min_price,
+                a.max_price, a.currency, a.item_condition, a.buying_option, a.exclude_words,
+                a.min_drop_percent, a.search_key, a.next_run_at,
+                exists (select 1 from alert_listing l where l.alert_id = a.id) as emailed_before
+            """)
+        .param("leaseUntil", Timestamp.from(leaseUntil))
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query(DueAlerts::due)
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparing(DueAlert::nextRunAt))
+        .toList();
+  }
+
+  /**
+   * Ends a run: the next one is a period after the one just due, so runs keep their spacing; an
+   * alert that fell behind by more than a period runs a period from now rather than twice in a row.
+   */
+  void complete(DueAlert alert, Instant now, String error, String warning) {
+    Instant next = alert.nextRunAt().plusSeconds(alert.frequencyMinutes() * 60L);
+    if (!next.isAfter(now)) {
+      next = now.plusSeconds(alert.frequencyMinutes() * 60L);
+    }
+    jdbc.sql(
+            """
+            update alert set next_run_at = case when next_run_at = :due then :next
+                                                else next_run_at end,
+                lease_until = null, last_run_at = :now, last_error = :error,
+                last_warning = :warning
+            where id = :id""")
+        .param("due", Timestamp.from(alert.nextRunAt()))
+        .param("next", Timestamp.from(next))
+        .param("now", Timestamp.from(now))
+        .param("error", truncate(error))
+        .param("warning", truncate(warning))
+        .param("id", alert.id())
+        .update();
+  }
+
+  /** Gives the alerts back undone; they stay due and, waiting longest, come first next time. */
+  void defer(List<DueAlert> alerts, String reason) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    jdbc.sql("update alert set lease_until = null, last_error = :reason where id in (:ids)")
+        .param("reason", truncate(reason))
+        .param("ids", alerts.stream().map(DueAlert::id).toList())
+        .update();
+  }
+
+  /**
+   * The shortest period of the active alerts sharing a search: how stale a shared result may be.
+   */
+  int shortestPeriodMinutes(String searchKey) {
+    return jdbc.sql("select min(frequency_minutes) from alert where active and search_key = ?")
+        .param(searchKey)
+        .query(Integer.class)
+        .optional()
+        .orElse(1);
+  }
+
+  private static DueAlert due(ResultSet row, int n) throws SQLException {
+    String words = row.getString("exclude_words");
+    return new DueAlert(
+        row.getObject("id", UUID.class),
+        row.getString("email"),
+        row.getString("search_phrase"),
+        row.getInt("frequency_minutes"),
+        row.getBigDecimal("min_price"),
+        row.getBigDecimal("max_price"),
+        row.getString("currency"),
+        row.getString("item_condition"),
+        row.getString("buying_option"),
+        words == null || words.isBlank() ? List.of() : Arrays.asList(words.split(" ")),
+        row.getBigDecimal("min_drop_percent"),
+        row.getString("search_key"),
+        row.getTimestamp("next_run_at").toInstant(),
+        row.getBoolean("emailed_before"));
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 500 ? text : text.substring(0, 497) + "...";
+  }
+}

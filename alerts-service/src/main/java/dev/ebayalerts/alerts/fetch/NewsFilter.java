@@ -1,0 +1,75 @@
+package dev.ebayalerts.alerts.fetch;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides which fetched listings are news for an alert: listings it never told about, and listings
+ * whose price fell by at least the alert's minimum drop since it last told about them. A listing
+ * that was ended and relisted (a new item id, the same seller and normalised title) counts as the
+ * old one, so it is news only when its price dropped.
+ */
+final class NewsFilter {
+
+  private NewsFilter() {}
+
+  /** What the alert last told about a listing. */
+  record Sent(String itemId, String seller, String normalizedTitle, BigDecimal price) {}
+
+  /** A listing to email; {@code previousPrice} is set when it is news because its price dropped. */
+  record News(FetchedListing listing, BigDecimal previousPrice) {}
+
+  /**
+   * The news among the fetched listings, in their order.
+   *
+   * @param fetched the listings of this run, newest first
+   * @param sent what the alert told before, by item id
+   * @param minDropPercent the drop that makes a known listing news again
+   */
+  static List<News> news(
+      List<FetchedListing> fetched, Map<String, Sent> sent, BigDecimal minDropPercent) {
+    Map<String, Sent> bySellerAndTitle = new HashMap<>();
+    sent.values().stream()
+        .filter(s -> s.seller() != null)
+        .forEach(s -> bySellerAndTitle.put(relistKey(s.seller(), s.normalizedTitle()), s));
+    List<News> news = new ArrayList<>();
+    for (FetchedListing listing : fetched) {
+      Sent before = sent.get(listing.itemId());
+      if (before == null && listing.seller() != null) {
+        before = bySellerAndTitle.get(relistKey(listing.seller(), normalize(listing.title())));
+      }
+      if (before == null) {
+        news.add(new News(listing, null));
+      } else if (droppedEnough(before.price(), listing.price(), minDropPercent)) {
+        news.add(new News(listing, before.price()));
+      }
+    }
+    return news;
+  }
+
+  static boolean droppedEnough(BigDecimal before, BigDecimal now, BigDecimal minDropPercent) {
+    if (now.compareTo(before) >= 0) {
+      return false;
+    }
+    BigDecimal threshold =
+        before.multiply(BigDecimal.ONE.subtract(minDropPercent.movePointLeft(2)));
+    return now.compareTo(threshold.setScale(2, RoundingMode.HALF_UP)) <= 0;
+  }
+
+  /**
+   * Lower case, punctuation dropped, whitespace collapsed: "iPhone 13 - 128GB!" = "iphone 13
+   * 128gb".
+   */
+  static String normalize(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  private static String relistKey(String seller, String normalizedTitle) {
+    return (seller == null ? "" : seller.toLowerCase(Locale.ROOT)) + "\u0000" + normalizedTitle;
+  }
+}

@@ -1,0 +1,331 @@
+package dev.ebayalerts.alerts.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebayalerts.alerts.support.EbayStub;
+import dev.ebayalerts.alerts.support.EbayStub.Item;
+import dev.ebayalerts.alerts.support.IntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Fetch cycles against eBay stubs: only news is emailed, searches are shared, failures isolated.
+ */
+@IntegrationTest
+class FetchCycleTests {
+
+  @Autowired FetchCycle cycle;
+  @Autowired RestTestClient http;
+  @Autowired JdbcClient jdbc;
+  @Autowired StringRedisTemplate redis;
+
+  @BeforeEach
+  void noOtherAlerts() {
+    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from alert").update();
+    jdbc.sql("delete from search_result").update();
+  }
+
+  @Test
+  void firstRunEmailsTheCurrentListingsAndRecordsTheRun() {
+    EbayStub.listings(
+        "leica m6 first",
+        Item.of("1", "Leica M6 body", "1899.00", "camstore"),
+        Item.of("2", "Leica M6 TTL", "2100.50", "berlin_cams"));
+    String id = create("leica m6 first", 10, null);
+
+    runDue();
+
+    List<Map<String, Object>> emails = emails(id);
+    assertThat(emails).hasSize(1);
+    assertThat((String) emails.get(0).get("payload"))
+        .contains("\"first\":true", "Leica M6 body", "Leica M6 TTL", "1899.00");
+    Map<String, Object> alert = alert(id);
+    assertThat(alert.get("last_run_at")).isNotNull();
+    assertThat(alert.get("last_error")).isNull();
+    assertThat(alert.get("lease_until")).isNull();
+    assertThat(((java.sql.Timestamp) alert.get("next_run_at")).toInstant())
+        .isAfter(java.time.Instant.now().plusSeconds(9 * 60));
+    // the fetch also reaches analytics, through the outbox
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                redis
+                    .opsForStream()
+                    .range("ebay-alerts.events", org.springframework.data.domain.Range.unbounded())
+                    .stream()
+                    .anyMatch(
+                        e ->
+                            "ListingsObserved".equals(e.getValue().get("type"))
+                                && e.getValue().get("event").toString().contains(id)));
+  }
+
+  @Test
+  void secondRunWithNothingNewSendsNothing() {
+    EbayStub.listings("rolex same", Item.of("10", "Rolex Submariner", "9000", "watches"));
+    String id = create("rolex same", 10, null);
+    runDue();
+    makeDue(id);
+    runDue();
+
+    assertThat(emails(id)).hasSize(1);
+  }
+
+  @Test
+  void aNewListingOrABigEnoughDropIsSentAndNothingElse() {
+    EbayStub.listings(
+        "gameboy news",
+        Item.of("20", "Game Boy Color", "100.00", "a"),
+        Item.of("21", "Game Boy Pocket", "80.00", "b"),
+        Item.of("22", "Game Boy Advance", "60.00", "c"));
+    String id = create("gameboy news", 10, null);
+    runDue();
+
+    EbayStub.listings(
+        "gameboy news",
+        Item.of("23", "Game Boy Light", "150.00", "d"), // new
+        Item.of("20", "Game Boy Color", "90.00", "a"), // -10 %: news
+        Item.of("21", "Game Boy Pocket", "79.20", "b"), // -1 %: noise
+        Item.of("22", "Game Boy Advance", "65.00", "c")); // up: nothing
+    makeDue(id);
+    runDue();
+
+    List<Map<String, Object>> emails = emails(id);
+    assertThat(emails).hasSize(2);
+    String second = (String) emails.get(1).get("payload");
+    assertThat(second).contains("\"first\":false", "Game Boy Light", "Game Boy Color");
+    assertThat(second).doesNotContain("Game Boy Pocket", "Game Boy Advance");
+    assertThat(second).contains("\"previousPrice\":100.00", "\"price\":90.00");
+  }
+
+  @Test
+  void aOnePercentDropOnAFivePercentAlertSendsNothing() {
+    EbayStub.listings("switch noise", Item.of("30", "Nintendo Switch", "300.00", "s"));
+    String id = create("switch noise", 10, null);
+    runDue();
+    EbayStub.listings("switch noise", Item.of("30", "Nintendo Switch", "297.00", "s"));
+    makeDue(id);
+    runDue();
+
+    assertThat(emails(id)).hasSize(1);
+  }
+
+  @Test
+  void aRelistedItemIsNotNewsUnlessItsPriceDropped() {
+    EbayStub.listings("camera relist", Item.of("40", "Canon AE-1 Program", "150.00", "joe"));
+    String id = create("camera relist", 10, null);
+    runDue();
+
+    EbayStub.listings("camera relist", Item.of("41", "Canon AE-1 program!", "150.00", "joe"));
+    makeDue(id);
+    runDue();
+    assertThat(emails(id)).hasSize(1);
+
+    EbayStub.listings("camera relist", Item.of("42", "Canon AE-1 Program", "120.00", "joe"));
+    makeDue(id);
+    runDue();
+    List<Map<String, Object>> emails = emails(id);
+    assertThat(emails).hasSize(2);
+    assertThat((String) emails.get(1).get("payload")).contains("\"previousPrice\":150.00");
+  }
+
+  @Test
+  void fiftyAlertsOverFiveSearchesMakeFiveEbayCalls() {
+    for (int s = 0; s < 5; s++) {
+      EbayStub.listings("shared search " + s, Item.of("5" + s, "Shared " + s, "10.00", "x"));
+    }
+    int before = searchCalls();
+    for (int i = 0; i < 50; i++) {
+      // different spellings of one search share it; frequencies differ too
+      String phrase = (i % 2 == 0 ? "shared search " : "  Shared   SEARCH ") + (i % 5);
+      create(phrase, i % 3 == 0 ? 2 : 10, null);
+    }
+
+    assertThat(runDue()).isEqualTo(50);
+
+    assertThat(searchCalls() - before).isEqualTo(5);
+    assertThat(jdbc.sql("select count(*) from alert_email").query(Long.class).single())
+        .isEqualTo(50);
+  }
+
+  @Test
+  void aLongerPeriodAlertReusesTheFreshResultOfAShorterOne() {
+    EbayStub.listings("reuse search", Item.of("60", "Reused", "10.00", "x"));
+    String fast = create("reuse search", 2, null);
+    runDue();
+    int calls = EbayStub.searches("reuse search");
+    String slow = create("reuse search", 30, null);
+    runDue();
+
+    assertThat(EbayStub.searches("reuse search")).isEqualTo(calls);
+    assertThat(emails(slow)).hasSize(1);
+    assertThat(emails(fast)).hasSize(1);
+  }
+
+  @Test
+  void oneFailingSearchDoesNotStopTheOthers() {
+    EbayStub.failing("broken search", 500);
+    EbayStub.listings("working search", Item.of("70", "Working", "10.00", "x"));
+    String broken = create("broken search", 10, null);
+    String working = create("working search", 10, null);
+
+    runDue();
+
+    assertThat(emails(working)).hasSize(1);
+    assertThat(emails(broken)).isEmpty();
+    Map<String, Object> failed = alert(broken);
+    assertThat((String) failed.get("last_error")).startsWith("eBay search failed");
+    assertThat(failed.get("lease_until")).isNull();
+    assertThat(EbayStub.searches("broken search")).isGreaterThan(1); // retried before giving up
+  }
+
+  @Test
+  void whenTheCallBudgetIsSpentAlertsAreDeferredNotFailed() {
+    EbayStub.listings("budget warm-up", Item.of("81", "Warm-up", "10.00", "x"));
+    create("budget warm-up", 10, null);
+    runDue(); // the first call creates today's counter
+    EbayStub.listings("budget search", Item.of("80", "Budget", "10.00", "x"));
+    String id = create("budget search", 10, null);
+    Object dueBefore = alert(id).get("next_run_at");
+    String key =
+        redis.keys("ebay:*:calls:" + LocalDate.now(ZoneOffset.UTC)).stream()
+            .findFirst()
+            .orElseThrow();
+    String used = redis.opsForValue().get(key);
+    redis.opsForValue().set(key, "1000000");
+    try {
+      assertThat(runDue()).isZero();
+    } finally {
+      redis.opsForValue().set(key, used);
+    }
+
+    assertThat(EbayStub.searches("budget search")).isZero();
+    Map<String, Object> deferred = alert(id);
+    assertThat((String) deferred.get("last_error"))
+        .startsWith("Deferred: the daily eBay call budget");
+    // still due: it comes first once calls are allowed again
+    assertThat(((java.sql.Timestamp) deferred.get("next_run_at")).toInstant())
+        .isBefore(java.time.Instant.now());
+    assertThat(deferred.get("lease_until")).isNull();
+    assertThat(emails(id)).isEmpty();
+
+    assertThat(runDue()).isEqualTo(1);
+    assertThat(emails(id)).hasSize(1);
+  }
+
+  @Test
+  void twoConcurrentCyclesRunEveryAlertExactlyOnce() throws Exception {
+    EbayStub.listings("concurrent search", Item.of("90", "Concurrent", "10.00", "x"));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(create("concurrent search", 10, null));
+    }
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second'").update();
+
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(cycle::runDue);
+    CompletableFuture<Integer> second = CompletableFuture.supplyAsync(cycle::runDue);
+
+    assertThat(first.get() + second.get()).isEqualTo(40);
+    for (String id : ids) {
+      assertThat(emails(id)).hasSize(1);
+    }
+    assertThat(cycle.runDue()).isZero();
+  }
+
+  @Test
+  void thePausedAlertIsNotRunAndResumingRunsItSoon() {
+    EbayStub.listings("paused search", Item.of("95", "Paused", "10.00", "x"));
+    String id = create("paused search", 10, null);
+    http.patch()
+        .uri("/api/alerts/{id}", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"active\":false}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    makeDue(id);
+    assertThat(runDue()).isZero();
+
+    http.patch()
+        .uri("/api/alerts/{id}", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"active\":true}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status.nextRunAt")
+        .value(
+            String.class,
+            next ->
+                assertThat(java.time.Instant.parse(next))
+                    .isBefore(java.time.Instant.now().plusSeconds(31)));
+  }
+
+  private int runDue() {
+    jdbc.sql(
+            "update alert set next_run_at = now() where next_run_at > now() and last_run_at is null")
+        .update();
+    return cycle.runDue();
+  }
+
+  /** Makes the alert due again, as if its period had passed (its search's result is old too). */
+  private void makeDue(String id) {
+    jdbc.sql("update search_result set fetched_at = fetched_at - interval '1 hour'").update();
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
+        .param(id)
+        .update();
+  }
+
+  private int searchCalls() {
+    return EbayStub.server()
+        .countRequestsMatching(
+            com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(EbayStub.SEARCH))
+                .build())
+        .getCount();
+  }
+
+  private String create(String phrase, int frequency, String extra) {
+    return http.post()
+        .uri("/api/alerts")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            "{\"email\":\"jane@example.com\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":%d%s}"
+                .formatted(phrase, frequency, extra == null ? "" : "," + extra))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody()
+        .get("id")
+        .toString();
+  }
+
+  private List<Map<String, Object>> emails(String alertId) {
+    return jdbc.sql(
+            "select replace(payload::text, '\": ', '\":') as payload, status from alert_email"
+                + " where alert_id = ?::uuid"
+                + " order by created_at")
+        .param(alertId)
+        .query()
+        .listOfRows();
+  }
+
+  private Map<String, Object> alert(String id) {
+    return jdbc.sql("select * from alert where id = ?::uuid").param(id).query().singleRow();
+  }
+}

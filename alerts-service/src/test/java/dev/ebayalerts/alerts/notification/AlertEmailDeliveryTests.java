@@ -1,0 +1,179 @@
+package dev.ebayalerts.alerts.notification;
+
+import static dev.ebayalerts.alerts.notification.EmailFixtures.listing;
+import static dev.ebayalerts.alerts.notification.EmailFixtures.recipient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.Smtp;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Queued alert emails reach the mail server as HTML and plain text, with unsubscribe headers. */
+@IntegrationTest
+class AlertEmailDeliveryTests {
+
+  @Autowired RestTestClient http;
+  @Autowired JdbcClient jdbc;
+  @Autowired AlertEmails emails;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired UnsubscribeLinks links;
+  @Autowired MeterRegistry meters;
+
+  EmailFixtures fixtures;
+  Smtp smtp = Smtp.forTests();
+
+  @BeforeEach
+  void fixtures() {
+    fixtures = new EmailFixtures(http, jdbc, emails, transactions);
+  }
+
+  @Test
+  void queuedEmailArrivesWithHtmlAndTextParts() throws Exception {
+    String to = recipient("delivery");
+    UUID alertId = fixtures.alert(to, "nintendo switch");
+    double sentBefore = meters.counter("alerts.emails.sent").count();
+
+    UUID emailId =
+        fixtures.enqueue(
+            alertId,
+            to,
+            "nintendo switch",
+            listing("111", "Nintendo Switch OLED <White>", "289.99", null),
+            listing("222", "Nintendo Switch Lite", "129.99", "150.00"));
+
+    MimeMessage message = awaitOneMessage(to);
+    assertThat(message.getSubject())
+        .isEqualTo("1 new listing and 1 price drop for \"nintendo switch\"");
+    assertThat(message.getFrom()[0].toString()).isEqualTo("ebay-alerts <alerts@localhost>");
+    assertThat(message.getMessageID()).isEqualTo("<" + emailId + "@localhost>");
+    assertThat(message.getContentType()).startsWith("multipart/alternative");
+
+    Multipart parts = (Multipart) message.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    Part text = parts.getBodyPart(0);
+    Part html = parts.getBodyPart(1);
+    assertThat(text.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+    assertThat(html.getContentType()).startsWith("text/html").containsIgnoringCase("utf-8");
+    assertThat((String) text.getContent())
+        .contains(
+            "Nintendo Switch OLED <White>",
+            "$289.99 · Used · Auction",
+            "https://www.ebay.com/itm/111",
+            "Nintendo Switch Lite",
+            "Price drop: was $150.00, now $129.99",
+            "https://www.ebay.com/itm/222");
+    assertThat((String) html.getContent())
+        .contains(
+            "Nintendo Switch OLED &lt;White&gt;",
+            "$289.99",
+            "href=\"https://www.ebay.com/itm/111\"",
+            "src=\"https://i.ebayimg.com/images/g/111/s-l225.jpg\"",
+            "alt=\"Nintendo Switch OLED &lt;White&gt;\"",
+            "<s style=\"color:#71717a;\">$150.00</s>",
+            "$129.99</strong>");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.status(emailId).equals("SENT"));
+    Map<String, Object> row = fixtures.row(emailId);
+    assertThat(row.get("sent_at")).isNotNull();
+    assertThat(row.get("attempts")).isEqualTo(1);
+    Map<?, ?> status = (Map<?, ?>) fixtures.alertResource(alertId).get("status");
+    assertThat(status.get("lastEmailAt")).isNotNull();
+    assertThat(meters.counter("alerts.emails.sent").count()).isGreaterThan(sentBefore);
+  }
+
+  @Test
+  void everyEmailCarriesAWorkingOneClickUnsubscribe() throws Exception {
+    String to = recipient("headers");
+    UUID alertId = fixtures.alert(to, "lego 10497");
+
+    fixtures.enqueue(alertId, to, "lego 10497", listing("333", "LEGO Galaxy Explorer", "99", null));
+
+    MimeMessage message = awaitOneMessage(to);
+    String unsubscribeUrl = "http://localhost:8080/unsubscribe/" + links.tokenFor(alertId);
+    assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribeUrl + ">");
+    assertThat(message.getHeader("List-Unsubscribe-Post"))
+        .containsExactly("List-Unsubscribe=One-Click");
+    Multipart parts = (Multipart) message.getContent();
+    assertThat((String) parts.getBodyPart(0).getContent()).contains(unsubscribeUrl);
+    assertThat((String) parts.getBodyPart(1).getContent())
+        .contains("href=\"" + unsubscribeUrl + "\"");
+
+    // What a mail client does for its unsubscribe button (RFC 8058).
+    http.post()
+        .uri(unsubscribeUrl.substring("http://localhost:8080".length()))
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body("List-Unsubscribe=One-Click")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    assertThat(fixtures.alertResource(alertId).get("active")).isEqualTo(false);
+  }
+
+  @Test
+  void emailOfAnAlertPausedBeforeItWentOutIsNotSent() {
+    String to = recipient("paused");
+    UUID alertId = fixtures.alert(to, "paused search");
+    http.patch()
+        .uri("/api/alerts/{id}", alertId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"active\":false}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    UUID emailId =
+        fixtures.enqueue(alertId, to, "paused search", listing("444", "Anything", "1", null));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fixtures.status(emailId).equals("PENDING"));
+    assertThat(fixtures.status(emailId)).isEqualTo("CANCELLED");
+    assertThat(smtp.receivedBy(to)).isEmpty();
+  }
+
+  @Test
+  void enqueueJoinsTheCallersTransactionAndNeedsOne() {
+    String to = recipient("mandatory");
+    UUID alertId = fixtures.alert(to, "no transaction");
+    AlertEmail email =
+        new AlertEmail("no transaction", true, List.of(listing("5", "x", "1", null)));
+
+    assertThatThrownBy(() -> emails.enqueue(alertId, to, email))
+        .isInstanceOf(IllegalTransactionStateException.class);
+    assertThat(
+            jdbc.sql("select count(*) from alert_email where alert_id = ?")
+                .param(alertId)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void reportsPendingEmailsAsAGauge() {
+    assertThat(meters.get("alerts.emails.pending").gauge().value()).isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("alerts.emails.failed").tag("final", "true").counter()).isNotNull();
+    assertThat(meters.get("alerts.emails.failed").tag("final", "false").counter()).isNotNull();
+  }
+
+  private MimeMessage awaitOneMessage(String to) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !smtp.receivedBy(to).isEmpty());
+    List<MimeMessage> received = smtp.receivedBy(to);
+    assertThat(received).hasSize(1);
+    return received.get(0);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.ebayalerts.alerts.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * eBay's token and search endpoints as WireMock stubs answering eBay's documented JSON, so a test
+ * decides exactly which listings a search returns. One server per test JVM; tests keep apart by
+ * using their own search phrases.
+ */
+public final class EbayStub {
+
+  public static final String SEARCH = "/buy/browse/v1/item_summary/search";
+  private static WireMockServer server;
+
+  private EbayStub() {}
+
+  public static synchronized WireMockServer server() {
+    if (server == null) {
+      server = new WireMockServer(options().dynamicPort());
+      server.start();
+      server.stubFor(
+          post(urlPathEqualTo("/identity/v1/oauth2/token"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"access_token\":\"v^1.1#stub\",\"expires_in\":7200,"
+                              + "\"token_type\":\"Application Access Token\"}")));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    }
+    return server;
+  }
+
+  public static String baseUrl() {
+    return server().baseUrl();
+  }
+
+  /** The search for {@code phrase} now answers these listings. */
+  public static void listings(String phrase, Item... items) {
+    server()
+        .stubFor(
+            get(urlPathEqualTo(SEARCH))
+                .withQueryParam("q", equalTo(phrase))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body(List.of(items)))));
+  }
+
+  /** The search for {@code phrase} now fails with this status. */
+  public static void failing(String phrase, int status) {
+    server()
+        .stubFor(
+            get(urlPathEqualTo(SEARCH))
+                .withQueryParam("q", equalTo(phrase))
+                .willReturn(
+                    aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"errors\":[{\"errorId\":10001,\"domain\":\"API_BROWSE\","
+                                + "\"category\":\"APPLICATION\",\"message\":\"Internal error\"}]}")));
+  }
+
+  public static int searches(String phrase) {
+    return server()
+        .countRequestsMatching(
+            getRequestedFor(urlPathEqualTo(SEARCH)).withQueryParam("q", equalTo(phrase)).build())
+        .getCount();
+  }
+
+  public record Item(String id, String title, String price, String seller) {
+    public static Item of(String id, String title, String price, String seller) {
+      return new Item(id, title, price, seller);
+    }
+
+    String json() {
+      return """
+          {"itemId":"v1|%s|0","title":"%s","price":{"value":"%s","currency":"USD"},
+           "image":{"imageUrl":"https://i.ebayimg.com/images/g/%s/s-l225.jpg"},
+           "itemWebUrl":"https://www.ebay.com/itm/%s","condition":"Used","conditionId":"3000",
+           "buyingOptions":["FIXED_PRICE"],
+           "seller":{"username":"%s","feedbackPercentage":"99.5","feedbackScore":1200},
+           "itemCreationDate":"2026-11-20T10:00:00.000Z"}"""
+          .formatted(id, title, new BigDecimal(price).toPlainString(), id, id, seller);
+    }
+  }
+
+  private static String body(List<Item> items) {
+    return """
+        {"href":"stub","total":%d,"limit":50,"offset":0,"itemSummaries":[%s]}"""
+        .formatted(items.size(), items.stream().map(Item::json).collect(Collectors.joining(",")));
+  }
+}
