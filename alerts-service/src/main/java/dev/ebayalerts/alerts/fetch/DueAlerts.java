@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The schedule, kept on the alert rows. Claiming takes due alerts longest-waiting first with {@code
- * FOR UPDATE SKIP LOCKED} and leases them, so concurrent cycles on several instances take disjoint
- * alerts and an alert is run once per period.
+ * FOR NO KEY UPDATE SKIP LOCKED} and leases them, so concurrent cycles on several instances take
+ * disjoint alerts and an alert is run once per period.
  */
 @Repository
 class DueAlerts {
@@ -34,7 +34,9 @@ class DueAlerts {
                     and (lease_until is null or lease_until < :now)
                   order by next_run_at
                   limit :limit
-                  for update skip locked) due
+                  -- NO KEY UPDATE: does not wait for (or skip) a row that the email sender
+                  -- holds with KEY SHARE while it sends
+                  for no key update skip locked) due
             where a.id = due.id
             returning a.id, a.email, a.search_phrase, a.frequency_minutes, a.min_price,
                 a.max_price, a.currency, a.item_condition, a.buying_option, a.exclude_words,

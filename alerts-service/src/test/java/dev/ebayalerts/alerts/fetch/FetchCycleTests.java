@@ -137,7 +137,17 @@ class FetchCycleTests {
     makeDue(id);
     runDue();
     List<Map<String, Object>> emails = emails(id);
-    assertThat(emails).hasSize(2);
+    assertThat(emails)
+        .as(
+            () ->
+                "alert "
+                    + alert(id)
+                    + " listings "
+                    + jdbc.sql("select * from alert_listing where alert_id = ?::uuid")
+                        .param(id)
+                        .query()
+                        .listOfRows())
+        .hasSize(2);
     assertThat((String) emails.get(1).get("payload")).contains("\"previousPrice\":150.00");
   }
 
