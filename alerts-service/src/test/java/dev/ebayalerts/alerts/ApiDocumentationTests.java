@@ -67,6 +67,32 @@ class ApiDocumentationTests {
   }
 
   @Test
+  void openApiDocumentDescribesHowToAuthenticate() {
+    var api =
+        new OpenAPIV3Parser()
+            .readContents(
+                http.get()
+                    .uri("/v3/api-docs")
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody())
+            .getOpenAPI();
+    var schemes = api.getComponents().getSecuritySchemes();
+    assertThat(schemes).containsKeys("bearer", "sessionCookie", "operatorApiKey");
+    assertThat(schemes.get("bearer").getScheme()).isEqualTo("bearer");
+    assertThat(schemes.get("sessionCookie").getName()).isEqualTo("alerts_session");
+    assertThat(schemes.get("sessionCookie").getIn().toString()).isEqualTo("cookie");
+    assertThat(schemes.get("operatorApiKey").getName()).isEqualTo("X-API-Key");
+    var list = api.getPaths().get("/api/alerts").getGet();
+    assertThat(list.getSecurity())
+        .flatExtracting(requirement -> requirement.keySet())
+        .contains("bearer", "sessionCookie", "operatorApiKey");
+    assertThat(list.getResponses()).containsKey("401");
+    assertThat(api.getPaths().get("/api/session/link").getPost().getResponses()).containsKey("429");
+  }
+
+  @Test
   void everyOperationDocumentsItsErrorsAsProblemDetails() {
     var api =
         new OpenAPIV3Parser()

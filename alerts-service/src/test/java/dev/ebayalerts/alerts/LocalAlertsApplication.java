@@ -44,13 +44,21 @@ public class LocalAlertsApplication {
     /**
      * Alert emails go to a local mail catcher (e.g. {@code npx maildev}: SMTP on 1025, inbox on
      * http://localhost:1080), and unsubscribe links are signed with a secret generated once into
-     * the data folder, so links in emails already sent keep working after a restart. Environment
-     * variables of the same names win.
+     * the data folder, so links in emails already sent keep working after a restart; the session
+     * secret and the operator API key are generated there too. Environment variables of the same
+     * names win.
      */
     static void defaultSettings() {
       setIfAbsent("SMTP_PORT", "1025");
       if (absent("ALERTS_LINK_SECRET")) {
         System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
+      }
+      // Sessions survive a restart; the operator key is in the data folder for curl.
+      if (absent("ALERTS_SESSION_SECRET")) {
+        System.setProperty("ALERTS_SESSION_SECRET", linkSecret(DATA.resolve("session-secret")));
+      }
+      if (absent("ALERTS_OPERATOR_API_KEY")) {
+        System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
       }
     }
 

@@ -1,7 +1,12 @@
 package dev.ebayalerts.analytics;
 
 import dev.ebayalerts.analytics.support.Postgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -15,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 public class LocalAnalyticsApplication {
 
   public static void main(String[] args) {
+    LocalInfrastructure.defaultSettings();
     SpringApplication.from(AnalyticsApplication::main)
         .with(LocalInfrastructure.class)
         .run(
@@ -25,13 +31,49 @@ public class LocalAnalyticsApplication {
   @TestConfiguration(proxyBeanMethods = false)
   static class LocalInfrastructure {
 
+    private static final Path DATA =
+        Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
+
     @Bean
     JdbcConnectionDetails analyticsDatabase() {
-      Path data =
-          Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data"))
-              .toAbsolutePath();
       int port = Integer.parseInt(System.getenv().getOrDefault("ANALYTICS_DB_PORT", "15433"));
-      return Postgres.persistent(data.resolve("analytics-db"), port);
+      return Postgres.persistent(DATA.resolve("analytics-db"), port);
+    }
+
+    /**
+     * Insight emails go to the local mail catcher (SMTP on 1025), and their unsubscribe links are
+     * signed with the secret the local alerts-service uses ({@code link-secret} in the data folder,
+     * made by whichever service starts first), so they work on its unsubscribe page. Environment
+     * variables of the same names win.
+     */
+    static void defaultSettings() {
+      if (absent("SMTP_PORT")) {
+        System.setProperty("SMTP_PORT", "1025");
+      }
+      if (absent("ALERTS_LINK_SECRET")) {
+        System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
+      }
+    }
+
+    /** The same file and format as {@code LocalAlertsApplication}'s. */
+    private static String linkSecret(Path file) {
+      try {
+        if (Files.exists(file)) {
+          return Files.readString(file).strip();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, secret);
+        return secret;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read or create " + file, e);
+      }
+    }
+
+    private static boolean absent(String name) {
+      return System.getenv(name) == null && System.getProperty(name) == null;
     }
   }
 }

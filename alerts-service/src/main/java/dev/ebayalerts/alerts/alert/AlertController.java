@@ -1,5 +1,9 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.account.Accounts;
+import dev.ebayalerts.alerts.account.Caller;
+import dev.ebayalerts.alerts.account.RateLimiter;
+import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,7 +12,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 
 @Tag(name = "Alerts", description = "Saved eBay searches that email new and cheaper listings")
 @ApiProblemResponses.BadRequest
+@SecurityRequirement(name = ApiDocs.BEARER)
+@SecurityRequirement(name = ApiDocs.COOKIE)
 @RestController
 @RequestMapping("/api/alerts")
 class AlertController {
@@ -44,11 +52,20 @@ class AlertController {
   private final AlertService service;
   private final AlertPatcher patcher;
   private final AlertSettings settings;
+  private final Accounts accounts;
+  private final RateLimiter limits;
 
-  AlertController(AlertService service, AlertPatcher patcher, AlertSettings settings) {
+  AlertController(
+      AlertService service,
+      AlertPatcher patcher,
+      AlertSettings settings,
+      Accounts accounts,
+      RateLimiter limits) {
     this.service = service;
     this.patcher = patcher;
     this.settings = settings;
+    this.accounts = accounts;
+    this.limits = limits;
   }
 
   @Operation(summary = "List the check frequencies an alert may use, in minutes")
@@ -57,11 +74,30 @@ class AlertController {
     return new Frequencies(settings.frequencies());
   }
 
-  @Operation(summary = "Create an alert")
+  @Operation(
+      summary = "Create an alert",
+      description =
+          "Works without a session: an address not confirmed yet gets a confirmation email, and"
+              + " no alert emails until it is confirmed. With a session, email must be the"
+              + " signed-in address.")
   @ApiResponse(responseCode = "201", description = "Created; Location names the new alert")
+  @ApiProblemResponses.TooManyRequests
   @PostMapping
-  ResponseEntity<AlertResponse> create(@Valid @RequestBody AlertRequest request) {
+  ResponseEntity<AlertResponse> create(
+      @Valid @RequestBody AlertRequest request,
+      @Parameter(hidden = true) Caller caller,
+      HttpServletRequest http) {
+    caller
+        .sessionEmail()
+        .filter(signedIn -> !signedIn.equals(request.email()))
+        .ifPresent(
+            signedIn -> {
+              throw InvalidRequest.field(
+                  "email", "must be the address you are signed in as (" + signedIn + ")");
+            });
+    limits.alertCreation(http.getRemoteAddr(), request.email());
     Alert alert = service.create(request);
+    accounts.alertCreatedFor(alert.getEmail());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest()
             .path("/{id}")
@@ -70,9 +106,16 @@ class AlertController {
     return ResponseEntity.created(location).body(AlertResponse.from(alert));
   }
 
-  @Operation(summary = "List alerts, one page at a time")
+  @Operation(
+      summary = "List your alerts, one page at a time",
+      description = "With the operator API key (X-API-Key), every alert.")
+  @ApiProblemResponses.Unauthorized
+  @SecurityRequirement(name = ApiDocs.BEARER)
+  @SecurityRequirement(name = ApiDocs.COOKIE)
+  @SecurityRequirement(name = ApiDocs.API_KEY)
   @GetMapping
   AlertPage list(
+      @Parameter(hidden = true) Caller caller,
       @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0)
           int page,
       @Parameter(description = "Alerts per page, 1 to 100")
@@ -86,26 +129,36 @@ class AlertController {
     Sort order =
         AlertSort.parse(sort)
             .orElseThrow(() -> InvalidRequest.field("sort", "must be one of " + AlertSort.ALLOWED));
-    return AlertPage.from(service.list(PageRequest.of(page, size, order)));
+    PageRequest request = PageRequest.of(page, size, order);
+    if (caller.operator()) {
+      return AlertPage.from(service.list(request));
+    }
+    return AlertPage.from(service.list(caller.requireEmail(), request));
   }
 
   @Operation(summary = "Read one alert")
+  @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @GetMapping("/{id}")
-  AlertResponse get(@PathVariable UUID id) {
-    return AlertResponse.from(service.get(id));
+  AlertResponse get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+    return AlertResponse.from(service.get(id, caller.requireEmail()));
   }
 
   @Operation(
       summary = "Replace an alert",
       description = "Send every field and the version last read; fields left out get defaults.")
+  @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @ApiProblemResponses.Conflict
   @PutMapping("/{id}")
   AlertResponse replace(
       @PathVariable UUID id,
-      @Validated({Default.class, AlertRequest.Replace.class}) @RequestBody AlertRequest request) {
-    return AlertResponse.from(service.update(id, request));
+      @Validated({Default.class, AlertRequest.Replace.class}) @RequestBody AlertRequest request,
+      @Parameter(hidden = true) Caller caller) {
+    String owner = caller.requireEmail();
+    service.get(id, owner);
+    requireOwnAddress(request, owner);
+    return AlertResponse.from(service.update(id, owner, request));
   }
 
   @Operation(
@@ -118,23 +171,40 @@ class AlertController {
           @Content(
               schema = @Schema(implementation = AlertRequest.class),
               examples = @ExampleObject(value = "{\"active\": false, \"version\": 0}")))
+  @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @ApiProblemResponses.Conflict
   @PatchMapping(
       path = "/{id}",
       consumes = {"application/merge-patch+json", "application/json"})
-  AlertResponse patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-    AlertRequest current = AlertRequest.from(service.get(id));
-    return AlertResponse.from(service.update(id, patcher.apply(current, patch)));
+  AlertResponse patch(
+      @PathVariable UUID id, @RequestBody JsonNode patch, @Parameter(hidden = true) Caller caller) {
+    String owner = caller.requireEmail();
+    AlertRequest current = AlertRequest.from(service.get(id, owner));
+    AlertRequest patched = patcher.apply(current, patch);
+    requireOwnAddress(patched, owner);
+    return AlertResponse.from(service.update(id, owner, patched));
   }
 
   @Operation(summary = "Delete an alert")
   @ApiResponse(responseCode = "204", description = "Deleted")
+  @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@PathVariable UUID id) {
-    service.delete(id);
+  void delete(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+    service.delete(id, caller.requireEmail());
+  }
+
+  /**
+   * An alert stays with the address that confirmed it: moving it to another, unconfirmed, address
+   * would send that address email without its consent.
+   */
+  private static void requireOwnAddress(AlertRequest request, String owner) {
+    if (request.email() != null && !request.email().equals(owner)) {
+      throw InvalidRequest.field(
+          "email", "must be the address you are signed in as (" + owner + ")");
+    }
   }
 
   record Frequencies(@Schema(example = "[2, 10, 30]") List<Integer> frequencies) {}

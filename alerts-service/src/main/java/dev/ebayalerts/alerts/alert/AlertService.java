@@ -40,9 +40,35 @@ class AlertService {
     return alerts.findById(id).orElseThrow(() -> AlertNotFound.withId(id));
   }
 
+  /**
+   * The alert if it belongs to {@code owner}. Someone else's alert is "not found", exactly like a
+   * missing one: an id never reveals that an alert exists.
+   */
+  @Transactional(readOnly = true)
+  Alert get(UUID id, String owner) {
+    return alerts.findByIdAndEmail(id, owner).orElseThrow(() -> AlertNotFound.withId(id));
+  }
+
   @Transactional(readOnly = true)
   Page<Alert> list(PageRequest page) {
     return alerts.findAll(page);
+  }
+
+  @Transactional(readOnly = true)
+  Page<Alert> list(String owner, PageRequest page) {
+    return alerts.findByEmail(owner, page);
+  }
+
+  @Transactional
+  Alert update(UUID id, String owner, AlertRequest request) {
+    get(id, owner);
+    return update(id, request);
+  }
+
+  @Transactional
+  void delete(UUID id, String owner) {
+    get(id, owner);
+    delete(id);
   }
 
   /**

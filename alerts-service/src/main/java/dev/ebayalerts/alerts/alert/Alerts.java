@@ -1,6 +1,14 @@
 package dev.ebayalerts.alerts.alert;
 
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Alerts extends JpaRepository<Alert, UUID> {}
+interface Alerts extends JpaRepository<Alert, UUID> {
+
+  Page<Alert> findByEmail(String email, Pageable page);
+
+  Optional<Alert> findByIdAndEmail(UUID id, String email);
+}

@@ -32,6 +32,9 @@ class DueAlerts {
             from (select id from alert
                   where active and next_run_at <= :now
                     and (lease_until is null or lease_until < :now)
+                    -- double opt-in: nothing is fetched (or emailed) for an unconfirmed address
+                    and exists (select 1 from subscriber s
+                                where s.email = alert.email and s.confirmed_at is not null)
                   order by next_run_at
                   limit :limit
                   -- NO KEY UPDATE: does not wait for (or skip) a row that the email sender

@@ -65,6 +65,11 @@ class AlertEmailRenderer {
   }
 
   Rendered render(AlertEmail email, String unsubscribeUrl) {
+    return render(email, unsubscribeUrl, null);
+  }
+
+  /** With {@code manageUrl}, the email also links to where its owner manages all their alerts. */
+  Rendered render(AlertEmail email, String unsubscribeUrl, String manageUrl) {
     String phrase = oneLine(email.searchPhrase());
     List<ListingView> listings = email.listings().stream().map(AlertEmailRenderer::view).toList();
     Context context = new Context(LOCALE);
@@ -73,6 +78,7 @@ class AlertEmailRenderer {
     context.setVariable("listings", listings);
     context.setVariable("subject", subject(email, phrase));
     context.setVariable("unsubscribeUrl", unsubscribeUrl);
+    context.setVariable("manageUrl", manageUrl);
     return new Rendered(
         subject(email, phrase),
         templates.process("alert.txt", context),

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.notification;
 
+import dev.ebayalerts.alerts.account.ManageLinks;
 import dev.ebayalerts.alerts.notification.EmailQueue.Queued;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -59,6 +60,7 @@ class AlertEmailSender {
   private final EmailQueue queue;
   private final AlertEmailRenderer renderer;
   private final UnsubscribeLinks links;
+  private final ManageLinks manageLinks;
   private final JavaMailSender mail;
   private final ObjectMapper json;
   private final MailSettings settings;
@@ -74,6 +76,7 @@ class AlertEmailSender {
       EmailQueue queue,
       AlertEmailRenderer renderer,
       UnsubscribeLinks links,
+      ManageLinks manageLinks,
       JavaMailSender mail,
       ObjectMapper json,
       MailSettings settings,
@@ -83,6 +86,7 @@ class AlertEmailSender {
     this.queue = queue;
     this.renderer = renderer;
     this.links = links;
+    this.manageLinks = manageLinks;
     this.mail = mail;
     this.json = json;
     this.settings = settings;
@@ -138,6 +142,11 @@ class AlertEmailSender {
       queue.cancel(email);
       return Outcome.CANCELLED;
     }
+    if (!email.recipientConfirmed()) {
+      // Double opt-in: nothing but the confirmation email goes to an unconfirmed address.
+      queue.cancel(email, "Not sent: the address is not confirmed");
+      return Outcome.CANCELLED;
+    }
     try {
       mail.send(compose(email, now));
     } catch (RuntimeException | MessagingException e) {
@@ -151,7 +160,8 @@ class AlertEmailSender {
   private MimeMessage compose(Queued email, Instant now) throws MessagingException {
     AlertEmail content = json.readValue(email.payload(), AlertEmail.class);
     String unsubscribeUrl = links.urlFor(email.alertId());
-    AlertEmailRenderer.Rendered rendered = renderer.render(content, unsubscribeUrl);
+    AlertEmailRenderer.Rendered rendered =
+        renderer.render(content, unsubscribeUrl, manageLinks.dashboardUrl());
 
     MimeMessage message = mail.createMimeMessage();
     message.setFrom(from);

@@ -31,7 +31,13 @@ class EmailQueue {
 
   /** An email waiting to be sent, locked by the current transaction. */
   record Queued(
-      UUID id, UUID alertId, String recipient, String payload, int attempts, boolean alertActive) {}
+      UUID id,
+      UUID alertId,
+      String recipient,
+      String payload,
+      int attempts,
+      boolean alertActive,
+      boolean recipientConfirmed) {}
 
   void add(UUID id, UUID alertId, String recipient, String payload, Instant now) {
     jdbc.sql(
@@ -62,7 +68,9 @@ class EmailQueue {
     // 'PENDING' is written out so the planner always matches the partial index alert_email_due_idx.
     return jdbc.sql(
             """
-            select e.id, e.alert_id, e.recipient, e.payload::text as payload, e.attempts, a.active
+            select e.id, e.alert_id, e.recipient, e.payload::text as payload, e.attempts, a.active,
+                exists (select 1 from subscriber s
+                        where s.email = e.recipient and s.confirmed_at is not null) as confirmed
             from alert_email e join alert a on a.id = e.alert_id
             where e.status = 'PENDING' and e.next_attempt_at <= :now
             order by e.next_attempt_at
@@ -79,7 +87,8 @@ class EmailQueue {
                     rs.getString("recipient"),
                     rs.getString("payload"),
                     rs.getInt("attempts"),
-                    rs.getBoolean("active")))
+                    rs.getBoolean("active"),
+                    rs.getBoolean("confirmed")))
         .optional();
   }
 
@@ -151,9 +160,13 @@ class EmailQueue {
   }
 
   void cancel(Queued email) {
+    cancel(email, "Not sent: the alert was paused before the email went out");
+  }
+
+  void cancel(Queued email, String reason) {
     jdbc.sql("update alert_email set status = :status, last_error = :error where id = :id")
         .param("status", CANCELLED)
-        .param("error", "Not sent: the alert was paused before the email went out")
+        .param("error", reason)
         .param("id", email.id())
         .update();
   }

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("alerts.mail")
-record MailSettings(
+public record MailSettings(
     @DefaultValue("ebay-alerts <alerts@localhost>") @NotBlank String from,
     @DefaultValue("5s") @NotNull Duration pollInterval,
     @DefaultValue("50") @Min(1) @Max(1000) int batchSize,

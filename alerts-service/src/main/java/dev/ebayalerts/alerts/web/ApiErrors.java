@@ -124,6 +124,29 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<Object> on(NotSignedIn ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED,
+            "Sign in to see and change your alerts: ask for a sign-in link with POST"
+                + " /api/session/link.");
+    problem.setTitle("Not signed in");
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<Object> on(TooManyRequests ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many requests. Try again in " + ex.retryAfterSeconds() + " seconds.");
+    problem.setTitle("Too many requests");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+        .body(problem);
+  }
+
+  @ExceptionHandler
   ResponseEntity<Object> on(OptimisticLockingFailureException ex) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

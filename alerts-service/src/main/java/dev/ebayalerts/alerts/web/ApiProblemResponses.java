@@ -72,4 +72,28 @@ public final class ApiProblemResponses {
                            "detail":"The alert was changed since version 2 was read; it is now at version 3. Read it again and reapply your change.",
                            "currentVersion":3}""")))
   public @interface Conflict {}
+
+  /** 401: no valid session. */
+  @Target({ElementType.METHOD, ElementType.TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "401",
+      description = "No valid session: sign in first",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public @interface Unauthorized {}
+
+  /** 429: a rate limit was reached; Retry-After says when to try again. */
+  @Target({ElementType.METHOD, ElementType.TYPE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many requests from this address or IP; see the Retry-After header",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDetail.class)))
+  public @interface TooManyRequests {}
 }

@@ -2,7 +2,9 @@ package dev.ebayalerts.alerts.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.Sessions;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +20,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class AlertListTests {
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcTemplate jdbc;
+
+  /** The alerts API answers only the owner of an alert: these tests act as jane. */
+  @BeforeEach
+  void signInAsJane() {
+    http = Sessions.signedIn(http, signInLinks, "jane@example.com");
+  }
 
   @BeforeEach
   void fiveAlerts() {

@@ -2,13 +2,16 @@ package dev.ebayalerts.alerts.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -21,6 +24,13 @@ class ConcurrentUpdateTests {
   private static final int WRITERS = 8;
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
+
+  /** The alerts API answers only the owner of an alert: these tests act as jane. */
+  @BeforeEach
+  void signInAsJane() {
+    http = Sessions.signedIn(http, signInLinks, "jane@example.com");
+  }
 
   @Test
   void onlyOneOfConcurrentUpdatesFromTheSameVersionWins() throws Exception {

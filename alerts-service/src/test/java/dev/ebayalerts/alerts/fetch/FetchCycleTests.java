@@ -2,9 +2,11 @@ package dev.ebayalerts.alerts.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.EbayStub;
 import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.Sessions;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,8 +29,15 @@ class FetchCycleTests {
 
   @Autowired FetchCycle cycle;
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired StringRedisTemplate redis;
+
+  /** The alerts API answers only the owner of an alert: these tests act as jane. */
+  @BeforeEach
+  void signInAsJane() {
+    http = Sessions.signedIn(http, signInLinks, "jane@example.com");
+  }
 
   @BeforeEach
   void noOtherAlerts() {

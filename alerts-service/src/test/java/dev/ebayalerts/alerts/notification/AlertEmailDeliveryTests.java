@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AlertEmailDeliveryTests {
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired AlertEmails emails;
   @Autowired PlatformTransactionManager transactions;
@@ -41,7 +43,7 @@ class AlertEmailDeliveryTests {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new EmailFixtures(http, jdbc, emails, transactions);
+    fixtures = new EmailFixtures(http, jdbc, emails, transactions, signInLinks);
   }
 
   @Test
@@ -127,10 +129,44 @@ class AlertEmailDeliveryTests {
   }
 
   @Test
+  void noAlertEmailGoesToAnUnconfirmedAddress() {
+    String to = recipient("unconfirmed");
+    Map<?, ?> created =
+        http.post()
+            .uri("/api/alerts")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                "{\"email\":\"%s\",\"searchPhrase\":\"unconfirmed\",\"frequencyMinutes\":10}"
+                    .formatted(to))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    UUID alertId = UUID.fromString(created.get("id").toString());
+
+    UUID emailId =
+        fixtures.enqueue(alertId, to, "unconfirmed", listing("445", "Anything", "1", null));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fixtures.status(emailId).equals("PENDING"));
+    assertThat(fixtures.status(emailId)).isEqualTo("CANCELLED");
+    assertThat(fixtures.row(emailId).get("last_error"))
+        .isEqualTo("Not sent: the address is not confirmed");
+    assertThat(smtp.receivedBy(to))
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message.getSubject()).isEqualTo("Confirm your address for eBay alerts"));
+  }
+
+  @Test
   void emailOfAnAlertPausedBeforeItWentOutIsNotSent() {
     String to = recipient("paused");
     UUID alertId = fixtures.alert(to, "paused search");
-    http.patch()
+    fixtures
+        .as(to)
+        .patch()
         .uri("/api/alerts/{id}", alertId)
         .contentType(MediaType.APPLICATION_JSON)
         .body("{\"active\":false}")

@@ -26,6 +26,18 @@ class AlertEmailRendererTests {
   }
 
   @Test
+  void linksToWhereItsOwnerManagesTheirAlertsInBothParts() {
+    AlertEmail email =
+        new AlertEmail("camera", true, List.of(listing("Leica M6", "1899.00", null)));
+
+    AlertEmailRenderer.Rendered rendered =
+        renderer.render(email, UNSUBSCRIBE, "https://alerts.example.com/signin");
+
+    assertThat(rendered.text()).contains("Manage your alerts: https://alerts.example.com/signin");
+    assertThat(rendered.html()).contains("href=\"https://alerts.example.com/signin\"");
+  }
+
+  @Test
   void showsEachListingWithPriceDetailsAndLinkInBothParts() {
     AlertEmail email =
         new AlertEmail(

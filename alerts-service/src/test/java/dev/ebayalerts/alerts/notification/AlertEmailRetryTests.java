@@ -5,6 +5,7 @@ import static dev.ebayalerts.alerts.notification.EmailFixtures.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertEmailRetryTests {
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired AlertEmails emails;
   @Autowired PlatformTransactionManager transactions;
@@ -49,7 +51,7 @@ class AlertEmailRetryTests {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new EmailFixtures(http, jdbc, emails, transactions);
+    fixtures = new EmailFixtures(http, jdbc, emails, transactions, signInLinks);
   }
 
   @Test
@@ -195,6 +197,7 @@ class AlertEmailRetryTests {
   void deletingAnAlertWhileItsEmailIsBeingSentWaitsInsteadOfDeadlocking() throws Exception {
     String to = recipient("delete");
     UUID alertId = fixtures.alert(to, "delete search");
+    RestTestClient owner = fixtures.as(to);
     // Due tomorrow, so only this test's "sender" below takes it.
     UUID emailId = UUID.randomUUID();
     jdbc.sql(
@@ -227,7 +230,8 @@ class AlertEmailRetryTests {
                     Future<Integer> delete =
                         deleter.submit(
                             () ->
-                                http.delete()
+                                owner
+                                    .delete()
                                     .uri("/api/alerts/{id}", alertId)
                                     .exchange()
                                     .returnResult()

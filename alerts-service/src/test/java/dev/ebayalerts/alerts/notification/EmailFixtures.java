@@ -1,5 +1,7 @@
 package dev.ebayalerts.alerts.notification;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
+import dev.ebayalerts.alerts.support.Sessions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,16 @@ final class EmailFixtures {
   private final JdbcClient jdbc;
   private final AlertEmails emails;
   private final TransactionTemplate transaction;
+  private final SignInLinks signInLinks;
 
   EmailFixtures(
       RestTestClient http,
       JdbcClient jdbc,
       AlertEmails emails,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      SignInLinks signInLinks) {
     this.http = http;
+    this.signInLinks = signInLinks;
     this.jdbc = jdbc;
     this.emails = emails;
     this.transaction = new TransactionTemplate(transactions);
@@ -46,10 +51,16 @@ final class EmailFixtures {
         "AUCTION");
   }
 
-  /** An active alert, created through the API. */
+  /** A client signed in as {@code email}, which confirms the address. */
+  RestTestClient as(String email) {
+    return Sessions.signedIn(http, signInLinks, email);
+  }
+
+  /** An active alert of a confirmed address, created through the API. */
   UUID alert(String email, String phrase) {
     Map<?, ?> created =
-        http.post()
+        as(email)
+            .post()
             .uri("/api/alerts")
             .contentType(MediaType.APPLICATION_JSON)
             .body(
@@ -89,7 +100,13 @@ final class EmailFixtures {
   }
 
   Map<?, ?> alertResource(UUID alertId) {
-    return http.get()
+    String owner =
+        jdbc.sql("select email from alert where id = ?")
+            .param(alertId)
+            .query(String.class)
+            .single();
+    return as(owner)
+        .get()
         .uri("/api/alerts/{id}", alertId)
         .exchange()
         .expectStatus()

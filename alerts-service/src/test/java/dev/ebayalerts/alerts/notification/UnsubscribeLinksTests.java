@@ -23,6 +23,21 @@ class UnsubscribeLinksTests {
     assertThat(links.urlFor(alertId)).isEqualTo("https://alerts.example.com/unsubscribe/" + token);
   }
 
+  /**
+   * The token format is a contract: analytics-service makes the same tokens for the unsubscribe
+   * links in its insight emails (its {@code DigestLinksTests} checks this very vector), and links
+   * in emails already sent must keep working. Change both sides together, or not at all.
+   */
+  @Test
+  void tokenMatchesTheVectorAnalyticsServiceAlsoChecks() {
+    UUID alertId = UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+
+    assertThat(links.tokenFor(alertId))
+        .isEqualTo("PyUE4E-JQdOaDAMF6CwzAcjcBt1JYRMYplD-i-SkwPHUp4Q91BxOWkreJMlXcAoY");
+    assertThat(links.alertIdOf("PyUE4E-JQdOaDAMF6CwzAcjcBt1JYRMYplD-i-SkwPHUp4Q91BxOWkreJMlXcAoY"))
+        .contains(alertId);
+  }
+
   @Test
   void refusesTokensItDidNotSign() {
     UUID alertId = UUID.randomUUID();

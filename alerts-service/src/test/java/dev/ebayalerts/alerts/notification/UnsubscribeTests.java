@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.notification;
 import static dev.ebayalerts.alerts.notification.EmailFixtures.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class UnsubscribeTests {
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired AlertEmails emails;
   @Autowired PlatformTransactionManager transactions;
@@ -27,7 +29,7 @@ class UnsubscribeTests {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new EmailFixtures(http, jdbc, emails, transactions);
+    fixtures = new EmailFixtures(http, jdbc, emails, transactions, signInLinks);
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.ebayalerts.alerts.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Redis;
+import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.pubsub.PubSubProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
@@ -26,9 +29,16 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class OutboxTests {
 
   @Autowired RestTestClient http;
+  @Autowired SignInLinks signInLinks;
   @Autowired StringRedisTemplate redis;
   @Autowired JdbcClient jdbc;
   @Autowired PubSubProperties pubsub;
+
+  /** The alerts API answers only the owner of an alert: these tests act as jane. */
+  @BeforeEach
+  void signInAsJane() {
+    http = Sessions.signedIn(http, signInLinks, "jane@example.com");
+  }
 
   @Test
   void everyChangeIsPublishedWithTheAlertsState() {

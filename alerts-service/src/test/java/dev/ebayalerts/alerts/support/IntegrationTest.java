@@ -24,6 +24,13 @@ import org.springframework.context.annotation.Import;
       "ebay.retry.initial-backoff=10ms",
       "ebay.retry.max-backoff=50ms",
       "alerts.links.secret=test-link-secret-of-at-least-32-characters",
+      "alerts.security.session-secret=test-session-secret-of-at-least-32-characters",
+      "alerts.security.operator-api-key=test-operator-api-key-of-at-least-32-characters",
+      // tests create many alerts from one IP; the sign-in limit per address is small to trip it
+      "alerts.rate-limit.alert-creations-per-ip=100000",
+      "alerts.rate-limit.alert-creations-per-address=100000",
+      "alerts.rate-limit.sign-in-links-per-ip=100000",
+      "alerts.rate-limit.sign-in-links-per-address=3",
       // alert emails: sent soon after they are queued, retried quickly, given up after 3 attempts
       "alerts.mail.poll-interval=200ms",
       "alerts.mail.backoff=1s",

@@ -4,6 +4,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** The real infrastructure every integration test runs against. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -12,6 +13,15 @@ public class TestInfrastructure {
   @Bean
   JdbcConnectionDetails analyticsDatabase() {
     return Postgres.forTests();
+  }
+
+  /** Insight emails go to a GreenMail SMTP server, which tests read and can stop. */
+  @Bean
+  DynamicPropertyRegistrar smtp() {
+    return registry -> {
+      registry.add("spring.mail.host", () -> "127.0.0.1");
+      registry.add("spring.mail.port", () -> Smtp.forTests().port());
+    };
   }
 
   @Bean

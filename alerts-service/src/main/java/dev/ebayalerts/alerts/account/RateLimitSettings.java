@@ -1,0 +1,27 @@
+package dev.ebayalerts.alerts.account;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Requests allowed per {@code window}, per client IP and per email address. Buckets live in each
+ * instance's memory: with several instances the limits apply per instance.
+ *
+ * @param window the period each limit counts over (refilled gradually)
+ * @param alertCreationsPerIp alerts one IP may create per window
+ * @param alertCreationsPerAddress alerts that may be created for one address per window
+ * @param signInLinksPerIp sign-in links one IP may ask for per window
+ * @param signInLinksPerAddress sign-in links that may be sent to one address per window
+ */
+@Validated
+@ConfigurationProperties("alerts.rate-limit")
+record RateLimitSettings(
+    @DefaultValue("1h") @NotNull Duration window,
+    @DefaultValue("30") @Min(1) int alertCreationsPerIp,
+    @DefaultValue("10") @Min(1) int alertCreationsPerAddress,
+    @DefaultValue("20") @Min(1) int signInLinksPerIp,
+    @DefaultValue("5") @Min(1) int signInLinksPerAddress) {}

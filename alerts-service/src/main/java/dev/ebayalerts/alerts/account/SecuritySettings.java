@@ -1,0 +1,45 @@
+package dev.ebayalerts.alerts.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Sessions, sign-in links, confirmation links and who may call the API from a browser.
+ *
+ * @param sessionSecret signs session and confirmation tokens (HMAC-SHA256); changing it signs
+ *     everyone out and voids unused confirmation links
+ * @param operatorApiKey sent as {@code X-API-Key}, lets operations list every alert
+ * @param allowedOrigins browser origins (the dashboard) allowed to call the API with credentials
+ * @param sessionTtl how long a session lasts
+ * @param signInLinkTtl how long a sign-in link works (once)
+ * @param confirmationLinkTtl how long a confirmation link works
+ * @param confirmationResendAfter a confirmation email is sent again for an unconfirmed address at
+ *     most this often, however many alerts are created for it
+ */
+@Validated
+@ConfigurationProperties("alerts.security")
+record SecuritySettings(
+    @NotBlank(
+            message =
+                "must be set (ALERTS_SESSION_SECRET): a random string of 32+ characters that signs"
+                    + " sessions, e.g. from `openssl rand -base64 32`")
+        @Size(min = 32, message = "must be at least 32 characters: it signs sessions")
+        String sessionSecret,
+    @NotBlank(
+            message =
+                "must be set (ALERTS_OPERATOR_API_KEY): a random string of 32+ characters for"
+                    + " operations, e.g. from `openssl rand -base64 32`")
+        @Size(min = 32, message = "must be at least 32 characters")
+        String operatorApiKey,
+    @DefaultValue("http://localhost:3000") @NotEmpty List<String> allowedOrigins,
+    @DefaultValue("7d") @NotNull Duration sessionTtl,
+    @DefaultValue("15m") @NotNull Duration signInLinkTtl,
+    @DefaultValue("2d") @NotNull Duration confirmationLinkTtl,
+    @DefaultValue("10m") @NotNull Duration confirmationResendAfter) {}

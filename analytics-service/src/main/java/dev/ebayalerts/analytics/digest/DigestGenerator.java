@@ -1,0 +1,140 @@
+package dev.ebayalerts.analytics.digest;
+
+import dev.ebayalerts.analytics.digest.DigestQueue.ActiveAlert;
+import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
+import dev.ebayalerts.analytics.insight.AlertInsights;
+import dev.ebayalerts.analytics.insight.Insights;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Generates insight digests: for each recipient, one digest covering all their active alerts,
+ * stored for {@link DigestSender} only when its figures differ from the recipient's last digest.
+ *
+ * <p>The insights are computed first, outside any lock; then one short transaction per recipient
+ * locks the recipient's state row, compares fingerprints and stores the digest with its new
+ * fingerprint, so two generators at once store it once. While a recipient's previous digest is
+ * still unsent (a mail outage), no newer one is stored: it would only pile up behind it. The next
+ * run after it went out compares against it and stores what changed since.
+ */
+@Component
+class DigestGenerator {
+
+  private static final Logger log = LoggerFactory.getLogger(DigestGenerator.class);
+
+  /** What generating a recipient's digest came to. */
+  enum Outcome {
+    /** A new digest was stored. */
+    STORED,
+    /** The figures are those of the last digest. */
+    UNCHANGED,
+    /** The last digest is not sent yet; this one waits for the next run. */
+    PREVIOUS_PENDING,
+    /** None of the recipient's active alerts has observations in the window. */
+    NO_DATA
+  }
+
+  private final Insights insights;
+  private final DigestQueue queue;
+  private final ObjectMapper json;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final Counter generated;
+
+  DigestGenerator(
+      Insights insights,
+      DigestQueue queue,
+      ObjectMapper json,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      MeterRegistry meters) {
+    this.insights = insights;
+    this.queue = queue;
+    this.json = json;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.generated =
+        Counter.builder("analytics.digest.generated")
+            .description("Insight digests stored to be sent")
+            .register(meters);
+  }
+
+  /** One run: every recipient with an active alert; one recipient's failure stops no other. */
+  void generateAll() {
+    List<String> recipients;
+    try {
+      recipients = queue.recipients();
+    } catch (DataAccessException e) {
+      log.warn(
+          "Could not generate insight digests, trying again at the next run: {}", e.getMessage());
+      return;
+    }
+    int stored = 0;
+    for (String recipient : recipients) {
+      try {
+        if (generateFor(recipient) == Outcome.STORED) {
+          stored++;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not generate the insight digest for {}: {}", recipient, e.toString());
+      }
+    }
+    if (stored > 0) {
+      log.info("Stored {} insight digests for {} recipients", stored, recipients.size());
+    }
+  }
+
+  Outcome generateFor(String recipient) {
+    InsightDigest digest = digestOf(queue.activeAlertsOf(recipient));
+    if (!digest.hasData()) {
+      return Outcome.NO_DATA;
+    }
+    String fingerprint = digest.fingerprint(json);
+    Outcome outcome =
+        transactions.execute(
+            status -> {
+              if (queue.lockLastFingerprint(recipient).filter(fingerprint::equals).isPresent()) {
+                return Outcome.UNCHANGED;
+              }
+              if (queue.hasPending(recipient)) {
+                return Outcome.PREVIOUS_PENDING;
+              }
+              queue.add(
+                  UUID.randomUUID(),
+                  recipient,
+                  json.writeValueAsString(digest),
+                  fingerprint,
+                  clock.instant());
+              return Outcome.STORED;
+            });
+    if (outcome == Outcome.STORED) {
+      generated.increment();
+    }
+    return outcome;
+  }
+
+  private InsightDigest digestOf(List<ActiveAlert> alerts) {
+    List<AlertSection> sections = new ArrayList<>(alerts.size());
+    Instant from = null;
+    Instant to = null;
+    for (ActiveAlert alert : alerts) {
+      AlertInsights figures = insights.forAlert(alert.id());
+      sections.add(AlertSection.of(alert.searchPhrase(), figures, insights.history(alert.id())));
+      from = from == null ? figures.from() : from;
+      to = to == null ? figures.to() : to;
+    }
+    return new InsightDigest(from, to, sections);
+  }
+}

@@ -1,0 +1,269 @@
+package dev.ebayalerts.analytics.digest;
+
+import dev.ebayalerts.analytics.digest.DigestQueue.Queued;
+import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Sends the stored digests that are due, one per transaction: the row stays locked while its email
+ * goes out, so another instance skips it, and a failure is recorded on that row alone. A failed
+ * attempt is retried after an exponential backoff with jitter; after {@link
+ * DigestSettings#maxAttempts()} the digest is given up (FAILED). The Message-ID is the same on
+ * every attempt, so a digest the mail server took just before a crash, sent again, shows once.
+ */
+@Component
+class DigestSender {
+
+  private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
+  private static final int ERROR_LENGTH = 300;
+
+  private enum Outcome {
+    NONE_DUE,
+    SENT,
+    RETRY,
+    FAILED,
+    CANCELLED
+  }
+
+  private final DigestQueue queue;
+  private final DigestRenderer renderer;
+  private final UnsubscribeLinks links;
+  private final JavaMailSender mail;
+  private final ObjectMapper json;
+  private final DigestSettings settings;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final InternetAddress from;
+  private final String messageIdHost;
+  private final Counter sent;
+  private final Counter retried;
+  private final Counter failed;
+
+  DigestSender(
+      DigestQueue queue,
+      DigestRenderer renderer,
+      UnsubscribeLinks links,
+      JavaMailSender mail,
+      ObjectMapper json,
+      DigestSettings settings,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      MeterRegistry meters) {
+    this.queue = queue;
+    this.renderer = renderer;
+    this.links = links;
+    this.mail = mail;
+    this.json = json;
+    this.settings = settings;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.from = address(settings.from());
+    this.messageIdHost = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+    this.sent =
+        Counter.builder("analytics.digest.sent")
+            .description("Insight emails the mail server accepted")
+            .register(meters);
+    this.retried = failures(meters, false);
+    this.failed = failures(meters, true);
+    Gauge.builder("analytics.digest.pending", queue::pending)
+        .description("Insight emails waiting to be sent")
+        .register(meters);
+  }
+
+  @Scheduled(
+      initialDelayString = "${analytics.digest.poll-interval:5s}",
+      fixedDelayString = "${analytics.digest.poll-interval:5s}")
+  void sendDue() {
+    for (int i = 0; i < settings.batchSize(); i++) {
+      Outcome outcome;
+      try {
+        outcome = transactions.execute(status -> sendNext());
+      } catch (DataAccessException | TransactionException e) {
+        log.warn(
+            "Could not send insight emails, trying again at the next poll: {}", e.getMessage());
+        return;
+      }
+      switch (outcome) {
+        case SENT -> sent.increment();
+        case RETRY -> retried.increment();
+        case FAILED -> failed.increment();
+        default -> {}
+      }
+      // After a failure the rest waits for the next poll: when the mail server is down, each
+      // attempt could take the full connection timeout, and this thread is shared by all jobs.
+      if (outcome == Outcome.NONE_DUE || outcome == Outcome.RETRY || outcome == Outcome.FAILED) {
+        return;
+      }
+    }
+  }
+
+  /** Deletes digests that are done with once they are older than {@link DigestSettings#keep()}. */
+  @Scheduled(
+      initialDelayString = "${analytics.retention-check:1h}",
+      fixedDelayString = "${analytics.retention-check:1h}")
+  void deleteOld() {
+    int deleted = queue.deleteDoneBefore(clock.instant().minus(settings.keep()));
+    if (deleted > 0) {
+      log.info("Deleted {} insight emails older than {}", deleted, settings.keep());
+    }
+  }
+
+  private Outcome sendNext() {
+    Instant now = clock.instant();
+    Queued email = queue.lockNextDue(now).orElse(null);
+    if (email == null) {
+      return Outcome.NONE_DUE;
+    }
+    try {
+      InsightDigest digest = json.readValue(email.payload(), InsightDigest.class);
+      // An alert paused (unsubscribed) or deleted since the digest was generated is left out.
+      Set<UUID> active =
+          queue.stillActive(
+              email.recipient(), digest.alerts().stream().map(AlertSection::alertId).toList());
+      InsightDigest shown = digest.only(alert -> active.contains(alert.alertId()));
+      if (!shown.hasData()) {
+        queue.cancel(email);
+        return Outcome.CANCELLED;
+      }
+      mail.send(compose(email, shown, now));
+    } catch (DataAccessException e) {
+      throw e; // the database, not the email: the whole poll stops and tries again
+    } catch (RuntimeException | MessagingException e) {
+      return recordFailure(email, e, now);
+    }
+    queue.markSent(email, now);
+    log.debug("Sent insight email {} to {}", email.id(), email.recipient());
+    return Outcome.SENT;
+  }
+
+  private MimeMessage compose(Queued email, InsightDigest digest, Instant now)
+      throws MessagingException {
+    DigestRenderer.Rendered rendered = renderer.render(digest, links::urlFor);
+
+    MimeMessage message = mail.createMimeMessage();
+    // multipart/related: the HTML and text alternatives, then the charts the HTML refers to by cid
+    MimeMessageHelper helper =
+        new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_RELATED, "UTF-8");
+    helper.setFrom(from);
+    helper.setTo(new InternetAddress(email.recipient(), true));
+    helper.setSubject(rendered.subject());
+    helper.setSentDate(Date.from(now));
+    helper.setText(rendered.text(), rendered.html());
+    for (DigestRenderer.Chart chart : rendered.charts()) {
+      helper.addInline(chart.contentId(), new ByteArrayResource(chart.png()), "image/png");
+    }
+    // The same Message-ID on every attempt (Spring's JavaMailSenderImpl keeps one set explicitly).
+    message.setHeader("Message-ID", "<insights-" + email.id() + "@" + messageIdHost + ">");
+    if (digest.alerts().size() == 1) {
+      // RFC 2369 and RFC 8058 one-click unsubscribe. Only for a digest of one alert: the link
+      // pauses one alert, and a button that silently kept the others' emails coming would mislead.
+      String unsubscribeUrl = links.urlFor(digest.alerts().get(0).alertId());
+      message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+    // RFC 3834: no auto-replies (out of office) to an automatic email.
+    message.setHeader("Auto-Submitted", "auto-generated");
+    return message;
+  }
+
+  private Outcome recordFailure(Queued email, Exception failure, Instant now) {
+    String error = describe(failure);
+    int attempts = email.attempts() + 1;
+    if (attempts >= settings.maxAttempts()) {
+      log.warn(
+          "Giving up insight email {} to {} after {} attempts: {}",
+          email.id(),
+          email.recipient(),
+          attempts,
+          error);
+      queue.markFailed(email, error);
+      return Outcome.FAILED;
+    }
+    Instant next = now.plus(backoff(settings.backoff(), settings.maxBackoff(), attempts));
+    log.info(
+        "Insight email {} not sent (attempt {} of {}), next attempt at {}: {}",
+        email.id(),
+        attempts,
+        settings.maxAttempts(),
+        next,
+        error);
+    queue.markForRetry(email, error, next);
+    return Outcome.RETRY;
+  }
+
+  /**
+   * {@code first * 2^(failures - 1)}, capped at {@code max}, of which a random half is waited less:
+   * instances retrying after the same outage spread out instead of arriving at once.
+   */
+  static Duration backoff(Duration first, Duration max, int failures) {
+    long delay = Math.min(max.toMillis(), first.toMillis() << Math.min(failures - 1, 20));
+    return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
+  }
+
+  /** One line for the row: what failed, and the root cause if it says more. */
+  static String describe(Exception e) {
+    String text = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+    if (root != e) {
+      text += " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+    }
+    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  private static InternetAddress address(String text) {
+    try {
+      InternetAddress address = new InternetAddress(text, true);
+      if (address.getAddress().indexOf('@') < 0) {
+        throw new AddressException("has no domain", text);
+      }
+      return address;
+    } catch (AddressException e) {
+      throw new IllegalArgumentException(
+          "analytics.digest.from must be an email address such as"
+              + " 'ebay-alerts <alerts@example.com>': "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Counter failures(MeterRegistry meters, boolean isFinal) {
+    return Counter.builder("analytics.digest.failed")
+        .description("Failed attempts to send an insight email; final=true when it was given up")
+        .tag("final", String.valueOf(isFinal))
+        .register(meters);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ebayalerts.analytics.insight;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Insights", description = "How an alert's prices moved over the last 14 days")
+@ApiResponse(
+    responseCode = "404",
+    description = "No such alert (or it was deleted)",
+    content =
+        @Content(
+            mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+@RestController
+@RequestMapping("/api/alerts/{id}")
+class InsightController {
+
+  private final Insights insights;
+  private final JdbcClient jdbc;
+
+  InsightController(Insights insights, JdbcClient jdbc) {
+    this.insights = insights;
+    this.jdbc = jdbc;
+  }
+
+  @Operation(
+      summary = "Price insights of an alert",
+      description =
+          "Listings tracked and new, lowest/highest/average/median price and today's, the typical"
+              + " price's change, biggest drops, listings at their lowest, best current deals; one"
+              + " section per currency.")
+  @GetMapping("/insights")
+  AlertInsights insights(@PathVariable UUID id) {
+    requireAlert(id);
+    return insights.forAlert(id);
+  }
+
+  @Operation(summary = "Daily min, median and max price of an alert, for charts")
+  @GetMapping("/price-history")
+  List<PricePoint> priceHistory(@PathVariable UUID id) {
+    requireAlert(id);
+    return insights.history(id);
+  }
+
+  private void requireAlert(UUID id) {
+    boolean known =
+        jdbc.sql("select count(*) from alert_copy where id = ? and not deleted")
+                .param(id)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!known) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No alert with id " + id + ".");
+      problem.setTitle("Alert not found");
+      throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+  }
+}

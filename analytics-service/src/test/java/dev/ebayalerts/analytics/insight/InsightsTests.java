@@ -1,0 +1,175 @@
+package dev.ebayalerts.analytics.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebayalerts.analytics.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Insights on a fixture whose answers were worked out by hand (see each comment). Prices count once
+ * per listing per day: its last price that day.
+ */
+@IntegrationTest
+class InsightsTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  @Autowired JdbcClient jdbc;
+  Insights insights;
+  UUID alert;
+
+  @BeforeEach
+  void fixture() {
+    insights =
+        new Insights(
+            jdbc,
+            new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    alert = UUID.randomUUID();
+    // USD. Window: 2026-11-06T12:00 .. 2026-11-20T12:00.
+    observe(alert, "A", "100.00", "USD", "2026-11-07T10:00:00Z");
+    observe(alert, "A", "90.00", "USD", "2026-11-07T20:00:00Z"); // A's price on 11-07 is 90
+    observe(alert, "A", "80.00", "USD", "2026-11-20T08:00:00Z");
+    observe(alert, "B", "200.00", "USD", "2026-11-07T10:00:00Z");
+    observe(alert, "B", "200.00", "USD", "2026-11-20T09:00:00Z");
+    observe(alert, "C", "50.00", "USD", "2026-11-20T10:00:00Z"); // one observation, today
+    observe(alert, "D", "300.00", "USD", "2026-11-01T10:00:00Z"); // before the window
+    observe(alert, "D", "300.00", "USD", "2026-11-10T10:00:00Z");
+    observe(alert, "E", "999.00", "USD", "2026-11-01T10:00:00Z"); // only before the window
+    // EUR, kept apart: a tie.
+    observe(alert, "X", "10.00", "EUR", "2026-11-19T18:00:00Z");
+    observe(alert, "Y", "10.00", "EUR", "2026-11-19T19:00:00Z");
+  }
+
+  @Test
+  void computesTheWindowFiguresPerCurrency() {
+    AlertInsights result = insights.forAlert(alert);
+
+    assertThat(result.from()).isEqualTo(NOW.minus(Duration.ofDays(14)));
+    assertThat(result.currencies())
+        .extracting(CurrencyInsights::currency)
+        .containsExactly("EUR", "USD");
+    CurrencyInsights usd = result.currencies().get(1);
+    // daily prices: A 90 (11-07), A 80, B 200 (11-07), B 200, C 50, D 300 (11-10)
+    assertThat(usd.listingsTracked()).isEqualTo(4); // A B C D; E is outside the window
+    assertThat(usd.newListings()).isEqualTo(3); // A B C; D was first seen before the window
+    assertThat(usd.lowest()).isEqualByComparingTo("50.00");
+    assertThat(usd.highest()).isEqualByComparingTo("300.00");
+    assertThat(usd.average()).isEqualByComparingTo("153.33"); // 920 / 6
+    assertThat(usd.median()).isEqualByComparingTo("145.00"); // (90 + 200) / 2
+    assertThat(usd.todayMedian()).isEqualByComparingTo("80.00"); // 50, 80, 200
+    assertThat(usd.todayVsWindowPercent()).isEqualByComparingTo("-44.83"); // (80-145)/145
+    // daily medians: 11-07 145, 11-10 300, 11-20 80
+    assertThat(usd.typicalPriceStart()).isEqualByComparingTo("145.00");
+    assertThat(usd.typicalPriceNow()).isEqualByComparingTo("80.00");
+    assertThat(usd.typicalPriceChange()).isEqualByComparingTo("-65.00");
+    assertThat(usd.typicalPriceChangePercent()).isEqualByComparingTo("-44.83");
+  }
+
+  @Test
+  void findsDropsListingsAtTheirLowestAndDeals() {
+    CurrencyInsights usd = insights.forAlert(alert).currencies().get(1);
+
+    // A went 100 -> 80 since its first price in the window; B and D did not move
+    assertThat(usd.biggestDrops())
+        .singleElement()
+        .satisfies(
+            drop -> {
+              assertThat(drop.itemId()).isEqualTo("A");
+              assertThat(drop.oldPrice()).isEqualByComparingTo("100.00");
+              assertThat(drop.newPrice()).isEqualByComparingTo("80.00");
+              assertThat(drop.changePercent()).isEqualByComparingTo("-20.00");
+            });
+    // A is still listed at its lowest (80, from a high of 100); C and B never moved
+    assertThat(usd.atLowest()).extracting(ListingMove::itemId).containsExactly("A");
+    // still listed below the median of 145: C 50 (65.52 % below), A 80 (44.83 %); D is not listed
+    // now
+    assertThat(usd.bestDeals()).extracting(Deal::itemId).containsExactly("C", "A");
+    assertThat(usd.bestDeals().get(0).belowMedianPercent()).isEqualByComparingTo("65.52");
+    assertThat(usd.bestDeals().get(1).belowMedianPercent()).isEqualByComparingTo("44.83");
+  }
+
+  @Test
+  void tiesGiveTheSamePriceEverywhereAndNoDeals() {
+    CurrencyInsights eur = insights.forAlert(alert).currencies().get(0);
+    assertThat(eur.listingsTracked()).isEqualTo(2);
+    assertThat(eur.lowest()).isEqualByComparingTo("10.00");
+    assertThat(eur.highest()).isEqualByComparingTo("10.00");
+    assertThat(eur.median()).isEqualByComparingTo("10.00");
+    assertThat(eur.todayMedian()).isNull(); // seen yesterday only
+    assertThat(eur.todayVsWindowPercent()).isNull();
+    assertThat(eur.bestDeals()).isEmpty();
+    assertThat(eur.biggestDrops()).isEmpty();
+  }
+
+  @Test
+  void aSingleObservationIsItsOwnEverything() {
+    UUID single = UUID.randomUUID();
+    observe(single, "S", "42.00", "USD", "2026-11-20T11:00:00Z");
+    CurrencyInsights usd = insights.forAlert(single).currencies().get(0);
+    assertThat(usd.listingsTracked()).isEqualTo(1);
+    assertThat(usd.newListings()).isEqualTo(1);
+    assertThat(usd.lowest()).isEqualByComparingTo("42.00");
+    assertThat(usd.highest()).isEqualByComparingTo("42.00");
+    assertThat(usd.average()).isEqualByComparingTo("42.00");
+    assertThat(usd.median()).isEqualByComparingTo("42.00");
+    assertThat(usd.typicalPriceChange()).isEqualByComparingTo("0");
+    assertThat(usd.typicalPriceChangePercent()).isEqualByComparingTo("0");
+    assertThat(usd.biggestDrops()).isEmpty();
+    assertThat(usd.atLowest()).isEmpty();
+  }
+
+  @Test
+  void noObservationsMeansNoFigures() {
+    UUID none = UUID.randomUUID();
+    assertThat(insights.forAlert(none).currencies()).isEmpty();
+    assertThat(insights.history(none)).isEmpty();
+  }
+
+  @Test
+  void historyIsTheDailySpreadPerCurrency() {
+    assertThat(insights.history(alert))
+        .containsExactly(
+            point("EUR", "2026-11-19", "10.00", "10.00", "10.00", 2),
+            point("USD", "2026-11-07", "90.00", "145.00", "200.00", 2),
+            point("USD", "2026-11-10", "300.00", "300.00", "300.00", 1),
+            point("USD", "2026-11-20", "50.00", "80.00", "200.00", 3));
+  }
+
+  private static PricePoint point(
+      String currency, String day, String min, String median, String max, long listings) {
+    return new PricePoint(
+        currency,
+        LocalDate.parse(day),
+        new BigDecimal(min),
+        new BigDecimal(median),
+        new BigDecimal(max),
+        listings);
+  }
+
+  private void observe(UUID alertId, String item, String price, String currency, String at) {
+    jdbc.sql(
+            "insert into price_observation (alert_id, item_id, title, price, currency, item_web_url,"
+                + " observed_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            alertId,
+            item,
+            "Listing " + item,
+            new BigDecimal(price),
+            currency,
+            "https://www.ebay.com/itm/" + item,
+            Timestamp.from(Instant.parse(at)))
+        .update();
+  }
+}
