@@ -1,0 +1,134 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Dashboard } from './Dashboard';
+import { alert, bodyOf, json, mockFetch, page } from './test/http';
+
+const session = { email: 'jane@example.com', expiresAt: '2099-01-01T00:00:00Z' };
+const frequencies = { 'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }) };
+
+describe('Dashboard', () => {
+  it('pages through the alerts, newest first, showing the totals', async () => {
+    const fetchMock = mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': (url) => {
+        const n = Number(new URL(url, 'http://x').searchParams.get('page'));
+        return json(page([alert(n * 20 + 1), alert(n * 20 + 2)], n, 45));
+      },
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+
+    expect(await screen.findByText('search 1')).toBeInTheDocument();
+    expect(screen.getByText('Page 1 of 3 · 45 alerts')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '← Previous' })).toBeDisabled();
+    const listCalls = () => fetchMock.mock.calls.map(([u]) => String(u)).filter((u) => u.startsWith('/api/alerts?'));
+    expect(listCalls()).toEqual(['/api/alerts?page=0&size=20&sort=createdAt,desc']);
+
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(await screen.findByText('search 21')).toBeInTheDocument();
+    expect(screen.getByText('Page 2 of 3 · 45 alerts')).toBeInTheDocument();
+    expect(listCalls()).toContain('/api/alerts?page=1&size=20&sort=createdAt,desc');
+
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(await screen.findByText('Page 3 of 3 · 45 alerts')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: '← Previous' }));
+    expect(await screen.findByText('Page 2 of 3 · 45 alerts')).toBeInTheDocument();
+    expect(listCalls().at(-1)).toBe('/api/alerts?page=1&size=20&sort=createdAt,desc');
+  });
+
+  it('shows the row details: frequency, filters, status and times', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(page([alert(1, { active: false, condition: 'USED', excludeWords: ['broken'], minPrice: 100 })], 0, 1)),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const row = (await screen.findByText('search 1')).closest('tr')!;
+    expect(within(row).getByText('every 10 min')).toBeInTheDocument();
+    expect(within(row).getByText('Paused')).toBeInTheDocument();
+    expect(within(row).getByText(/used · not: broken/)).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Resume search 1' })).toBeInTheDocument();
+  });
+
+  it('shows an empty state and an error state', async () => {
+    mockFetch({ ...frequencies, 'GET /api/alerts?': () => json(page([], 0, 0)) });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
+  });
+
+  it('shows the server error when the list fails, and signs out on 401', async () => {
+    mockFetch({ ...frequencies, 'GET /api/alerts?': () => json({ title: 'Internal Server Error', status: 500 }, 500) });
+    const { unmount } = render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Internal Server Error');
+    unmount();
+
+    mockFetch({ ...frequencies, 'GET /api/alerts?': () => json({ title: 'Unauthorized', status: 401 }, 401) });
+    const onUnauthorized = vi.fn();
+    render(<Dashboard session={session} onUnauthorized={onUnauthorized} />);
+    await waitFor(() => expect(onUnauthorized).toHaveBeenCalled());
+  });
+
+  it('pauses with a merge patch carrying the version', async () => {
+    const fetchMock = mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([alert(1, { version: 3 })], 0, 1)),
+      'PATCH /api/alerts/id-1': (_u, init) => json(alert(1, { version: 4, ...bodyOf(init) })),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    await user.click(await screen.findByRole('button', { name: 'Pause search 1' }));
+
+    expect(await screen.findByText('Paused')).toBeInTheDocument();
+    const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(init)).toEqual({ active: false, version: 3 });
+    expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/merge-patch+json');
+  });
+
+  it('deletes only after confirmation', async () => {
+    let alerts = [alert(1), alert(2)];
+    const fetchMock = mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page(alerts, 0, alerts.length)),
+      'DELETE /api/alerts/id-1': () => {
+        alerts = alerts.filter((a) => a.id !== 'id-1');
+        return new Response(null, { status: 204 });
+      },
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete search 1' }));
+    let dialog = screen.getByRole('alertdialog', { name: 'Delete alert?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'DELETE')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Delete search 1' }));
+    dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByText('search 1')).not.toBeInTheDocument());
+    expect(screen.getByText('Page 1 of 1 · 1 alert')).toBeInTheDocument();
+  });
+
+  it('opens the detail panel from the keyboard', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([alert(1)], 0, 1)),
+      'GET /api/alerts/id-1/price-history': () =>
+        json([{ currency: 'USD', day: '2026-11-20', min: 1, median: 2, max: 3, listings: 1 }]),
+      'GET /api/alerts/id-1/insights': () => json({ alertId: 'id-1', from: null, to: null, currencies: [] }),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const toggle = await screen.findByRole('button', { name: 'search 1' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    toggle.focus();
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByText(/Daily lowest, median and highest price in USD/)).toBeInTheDocument();
+  });
+});

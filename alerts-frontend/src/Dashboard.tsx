@@ -1,0 +1,239 @@
+import { Fragment, lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { AlertForm } from './AlertForm';
+import { api, ApiError, type Alert, type Page, type Session } from './api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { filtersSummary, formatFrequency, formatTime } from './format';
+
+// The chart library is the bulk of the bundle: load it when a detail panel is first opened.
+const AlertDetail = lazy(() => import('./AlertDetail').then((m) => ({ default: m.AlertDetail })));
+
+type Editing = { mode: 'create' } | { mode: 'edit'; alert: Alert } | null;
+
+export function Dashboard({ session, onUnauthorized }: { session: Session; onUnauthorized: () => void }) {
+  const [page, setPage] = useState(0);
+  const [data, setData] = useState<Page<Alert> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Alert | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [frequencies, setFrequencies] = useState<number[]>([]);
+
+  const failed = useCallback(
+    (e: unknown) => {
+      if (e instanceof ApiError && e.status === 401) onUnauthorized();
+      else setError(e instanceof Error ? e.message : 'Something went wrong.');
+    },
+    [onUnauthorized],
+  );
+
+  useEffect(() => {
+    api.frequencies().then(setFrequencies, () => setFrequencies([]));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setError(null);
+    api
+      .listAlerts(page)
+      .then((result) => {
+        if (cancelled) return;
+        // Deleting the last alert of the last page: step back to a page that exists.
+        if (result.content.length === 0 && page > 0 && result.totalPages > 0) setPage(result.totalPages - 1);
+        else setData(result);
+      })
+      .catch((e) => !cancelled && failed(e))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [page, reloadKey, failed]);
+
+  const reload = () => setReloadKey((k) => k + 1);
+
+  async function toggle(alert: Alert) {
+    setError(null);
+    try {
+      const updated = await api.setActive(alert, !alert.active);
+      setMessage(`“${updated.searchPhrase}” ${updated.active ? 'resumed' : 'paused'}.`);
+      setData((d) => d && { ...d, content: d.content.map((a) => (a.id === updated.id ? updated : a)) });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setError('This alert was changed elsewhere; the list has been refreshed. Try again.');
+        reload();
+      } else failed(e);
+    }
+  }
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    const alert = deleting;
+    setDeleting(null);
+    setError(null);
+    try {
+      await api.deleteAlert(alert.id);
+      setMessage(`“${alert.searchPhrase}” deleted.`);
+      if (openId === alert.id) setOpenId(null);
+      reload();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  function saved(alert: Alert, created: boolean) {
+    setEditing(null);
+    setMessage(`“${alert.searchPhrase}” ${created ? 'created' : 'saved'}.`);
+    if (created && page !== 0) setPage(0);
+    else reload();
+  }
+
+  const total = data?.totalElements ?? 0;
+  const totalPages = data?.totalPages ?? 0;
+
+  return (
+    <section aria-labelledby="alerts-title">
+      <div className="toolbar">
+        <h2 id="alerts-title">Your alerts</h2>
+        <button type="button" onClick={() => setEditing({ mode: 'create' })} disabled={editing !== null}>
+          New alert
+        </button>
+      </div>
+
+      <div aria-live="polite" role="status" className="sr-status">
+        {message && <p className="notice">{message}</p>}
+      </div>
+      <div aria-live="assertive">
+        {error && (
+          <div className="error" role="alert">
+            <p>{error}</p>
+            <button type="button" onClick={reload}>
+              Retry
+            </button>
+          </div>
+        )}
+      </div>
+
+      {editing && (
+        <AlertForm
+          key={editing.mode === 'edit' ? editing.alert.id : 'new'}
+          email={session.email}
+          alert={editing.mode === 'edit' ? editing.alert : null}
+          frequencies={frequencies}
+          onSaved={saved}
+          onCancel={() => setEditing(null)}
+          onUnauthorized={onUnauthorized}
+        />
+      )}
+
+      {loading && !data ? (
+        <p role="status">Loading alerts…</p>
+      ) : data && data.content.length === 0 && !loading ? (
+        <p className="empty">No alerts yet. Create one to get an email when matching listings appear.</p>
+      ) : data ? (
+        <>
+          <div className="table-wrap" aria-busy={loading}>
+            <table>
+              <caption className="visually-hidden">Your alerts, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Search</th>
+                  <th scope="col">Frequency</th>
+                  <th scope="col">Filters</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last run</th>
+                  <th scope="col">Last email</th>
+                  <th scope="col">Next run</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.content.map((alert) => (
+                  <Fragment key={alert.id}>
+                    <tr>
+                      <th scope="row" data-label="Search">
+                        <button
+                          type="button"
+                          className="link"
+                          aria-expanded={openId === alert.id}
+                          aria-controls={`detail-${alert.id}`}
+                          onClick={() => setOpenId(openId === alert.id ? null : alert.id)}
+                        >
+                          {alert.searchPhrase}
+                        </button>
+                        {alert.status?.lastError && <div className="warn">⚠ {alert.status.lastError}</div>}
+                      </th>
+                      <td data-label="Frequency">{formatFrequency(alert.frequencyMinutes)}</td>
+                      <td data-label="Filters">{filtersSummary(alert)}</td>
+                      <td data-label="Status">
+                        <span className={alert.active ? 'badge on' : 'badge off'}>{alert.active ? 'Active' : 'Paused'}</span>
+                      </td>
+                      <td data-label="Last run">{formatTime(alert.status?.lastRunAt)}</td>
+                      <td data-label="Last email">{formatTime(alert.status?.lastEmailAt)}</td>
+                      <td data-label="Next run">{formatTime(alert.status?.nextRunAt)}</td>
+                      <td className="actions">
+                        <button type="button" onClick={() => setEditing({ mode: 'edit', alert })} aria-label={`Edit ${alert.searchPhrase}`}>
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => toggle(alert)}
+                          aria-label={`${alert.active ? 'Pause' : 'Resume'} ${alert.searchPhrase}`}
+                        >
+                          {alert.active ? 'Pause' : 'Resume'}
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => setDeleting(alert)}
+                          aria-label={`Delete ${alert.searchPhrase}`}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                    {openId === alert.id && (
+                      <tr className="detail-row">
+                        <td colSpan={8} id={`detail-${alert.id}`}>
+                          <Suspense fallback={<p role="status">Loading chart…</p>}>
+                            <AlertDetail alert={alert} />
+                          </Suspense>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label="Pages">
+            <button type="button" onClick={() => setPage((p) => p - 1)} disabled={loading || page <= 0}>
+              ← Previous
+            </button>
+            <span aria-live="polite">
+              Page {totalPages === 0 ? 0 : page + 1} of {totalPages} · {total} {total === 1 ? 'alert' : 'alerts'}
+            </span>
+            <button type="button" onClick={() => setPage((p) => p + 1)} disabled={loading || page + 1 >= totalPages}>
+              Next →
+            </button>
+          </nav>
+        </>
+      ) : null}
+
+      {deleting && (
+        <ConfirmDialog
+          title="Delete alert?"
+          confirmLabel="Delete"
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        >
+          “{deleting.searchPhrase}” and its history will be deleted. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

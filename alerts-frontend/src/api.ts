@@ -1,0 +1,199 @@
+// All calls are relative: the Vite dev server (and nginx in compose) forwards /api to the services.
+
+export type Condition = 'NEW' | 'USED' | 'ANY';
+export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'ANY';
+
+export interface AlertStatus {
+  lastRunAt: string | null;
+  lastEmailAt: string | null;
+  nextRunAt: string | null;
+  lastError: string | null;
+  lastWarning: string | null;
+}
+
+export interface Alert {
+  id: string;
+  email: string;
+  searchPhrase: string;
+  frequencyMinutes: number;
+  minPrice: number | null;
+  maxPrice: number | null;
+  currency: string;
+  condition: Condition;
+  buyingOption: BuyingOption;
+  excludeWords: string[];
+  minDropPercent: number | null;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  status: AlertStatus | null;
+}
+
+export interface AlertInput {
+  email: string;
+  searchPhrase: string;
+  frequencyMinutes: number;
+  minPrice: number | null;
+  maxPrice: number | null;
+  currency: string;
+  condition: Condition;
+  buyingOption: BuyingOption;
+  excludeWords: string[];
+  minDropPercent: number | null;
+  active?: boolean;
+  version?: number;
+}
+
+export interface Page<T> {
+  content: T[];
+  page: number;
+  size: number;
+  totalElements: number;
+  totalPages: number;
+}
+
+export interface Session {
+  token?: string;
+  email: string;
+  expiresAt: string;
+}
+
+export interface PricePoint {
+  currency: string;
+  day: string;
+  min: number;
+  median: number;
+  max: number;
+  listings: number;
+}
+
+export interface ListingMove {
+  itemId: string;
+  title: string;
+  itemWebUrl: string;
+  oldPrice: number;
+  newPrice: number;
+  changePercent: number;
+}
+
+export interface Deal {
+  itemId: string;
+  title: string;
+  itemWebUrl: string;
+  price: number;
+  belowMedianPercent: number;
+}
+
+export interface CurrencyInsights {
+  currency: string;
+  listingsTracked: number;
+  newListings: number;
+  lowest: number | null;
+  highest: number | null;
+  average: number | null;
+  median: number | null;
+  todayMedian: number | null;
+  todayVsWindowPercent: number | null;
+  typicalPriceStart: number | null;
+  typicalPriceNow: number | null;
+  typicalPriceChange: number | null;
+  typicalPriceChangePercent: number | null;
+  biggestDrops: ListingMove[];
+  atLowest: ListingMove[];
+  bestDeals: Deal[];
+}
+
+export interface AlertInsights {
+  alertId: string;
+  from: string;
+  to: string;
+  currencies: CurrencyInsights[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An RFC 9457 ProblemDetail (or any failed response), with field errors keyed by field name. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fieldErrors: Record<string, string>;
+
+  constructor(status: number, message: string, fieldErrors: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** "excludeWords[2]" and "excludeWords" both belong to the excludeWords input. */
+function fieldName(field: string): string {
+  return field.replace(/\[.*$/, '').replace(/\..*$/, '');
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  let body: { title?: string; detail?: string; errors?: FieldError[] } = {};
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON (e.g. a proxy error page)
+  }
+  const fieldErrors: Record<string, string> = {};
+  for (const error of body.errors ?? []) {
+    const name = fieldName(error.field ?? '');
+    fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${error.message}` : error.message;
+  }
+  const message =
+    body.detail ??
+    body.title ??
+    (response.status === 0 || response.status >= 500
+      ? 'The server is not answering right now. Try again in a moment.'
+      : `Request failed (${response.status})`);
+  return new ApiError(response.status, message, fieldErrors);
+}
+
+async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = contentType;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204 || response.status === 202) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const PAGE_SIZE = 20;
+
+export const api = {
+  requestSignInLink: (email: string) => request<void>('POST', '/api/session/link', { email }),
+  signIn: (token: string) => request<Session>('POST', '/api/session', { token }),
+  signOut: () => request<void>('DELETE', '/api/session'),
+  frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),
+  listAlerts: (page: number) =>
+    request<Page<Alert>>('GET', `/api/alerts?page=${page}&size=${PAGE_SIZE}&sort=createdAt,desc`),
+  createAlert: (input: AlertInput) => request<Alert>('POST', '/api/alerts', input),
+  replaceAlert: (id: string, input: AlertInput) => request<Alert>('PUT', `/api/alerts/${encodeURIComponent(id)}`, input),
+  setActive: (alert: Alert, active: boolean) =>
+    request<Alert>(
+      'PATCH',
+      `/api/alerts/${encodeURIComponent(alert.id)}`,
+      { active, version: alert.version },
+      'application/merge-patch+json',
+    ),
+  deleteAlert: (id: string) => request<void>('DELETE', `/api/alerts/${encodeURIComponent(id)}`),
+  insights: (id: string) => request<AlertInsights>('GET', `/api/alerts/${encodeURIComponent(id)}/insights`),
+  priceHistory: (id: string) => request<PricePoint[]>('GET', `/api/alerts/${encodeURIComponent(id)}/price-history`),
+};
