@@ -11,7 +11,6 @@ import dev.ebayalerts.ebay.SortOrder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Turns an alert's search into an eBay Browse call, newest listings first. */
@@ -82,9 +81,5 @@ class EbaySearches {
     return message.toLowerCase(Locale.ROOT).startsWith("ebay")
         ? message
         : message + " (" + warning.errorId() + ")";
-  }
-
-  static String ids(List<FetchedListing> listings) {
-    return listings.stream().map(FetchedListing::itemId).collect(Collectors.joining(","));
   }
 }

@@ -2,7 +2,6 @@ package dev.ebayalerts.alerts.fetch;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,9 +60,5 @@ class ListingHistory {
 
   private static String truncate(String text) {
     return text.length() <= 300 ? text : text.substring(0, 300);
-  }
-
-  static List<String> ids(List<FetchedListing> listings) {
-    return listings.stream().map(FetchedListing::itemId).toList();
   }
 }
