@@ -5,9 +5,9 @@ import dev.ebayalerts.alerts.notification.AlertEmails;
 import dev.ebayalerts.alerts.notification.EmailListing;
 import dev.ebayalerts.pubsub.ListingsObserved;
 import dev.ebayalerts.pubsub.ObservedListing;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -48,8 +48,9 @@ class AlertRun {
         new ListingsObserved(
             UUID.randomUUID(), now, alert.id(), alert.searchPhrase(), observed(listings, now)));
 
-    Map<String, NewsFilter.Sent> sent = history.of(alert.id());
-    List<NewsFilter.News> news = NewsFilter.news(listings, sent, alert.minDropPercent());
+    NewsFilter.Decision decision =
+        NewsFilter.decide(listings, history.of(alert.id()), alert.minDropPercent());
+    List<NewsFilter.News> news = decision.news();
     boolean first = !alert.emailedBefore();
     List<NewsFilter.News> emailed = first ? limit(news, settings.firstEmailLimit()) : news;
 
@@ -58,9 +59,9 @@ class AlertRun {
     }
     // A relisted item that is not news is remembered under its new id at the price already told.
     for (FetchedListing listing : listings) {
-      if (!sent.containsKey(listing.itemId())
-          && news.stream().noneMatch(n -> n.listing().itemId().equals(listing.itemId()))) {
-        history.record(alert.id(), listing, relistedPrice(listing, sent), now);
+      BigDecimal told = decision.relistedAt().get(listing.itemId());
+      if (told != null) {
+        history.record(alert.id(), listing, told, now);
       }
     }
     if (!emailed.isEmpty()) {
@@ -72,17 +73,6 @@ class AlertRun {
     }
     schedule.complete(alert, now, null, fetch.warnings());
     return emailed.size();
-  }
-
-  private static java.math.BigDecimal relistedPrice(
-      FetchedListing listing, Map<String, NewsFilter.Sent> sent) {
-    String title = NewsFilter.normalize(listing.title());
-    return sent.values().stream()
-        .filter(s -> s.normalizedTitle().equals(title))
-        .filter(s -> s.seller() != null && s.seller().equalsIgnoreCase(listing.seller()))
-        .map(NewsFilter.Sent::price)
-        .findFirst()
-        .orElse(listing.price());
   }
 
   private static <T> List<T> limit(List<T> items, int max) {

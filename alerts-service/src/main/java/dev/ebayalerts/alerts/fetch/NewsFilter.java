@@ -25,6 +25,12 @@ final class NewsFilter {
   record News(FetchedListing listing, BigDecimal previousPrice) {}
 
   /**
+   * What a run learns: the news, and the relisted listings that are not news, each with the price
+   * the alert already told for the listing it replaces (so later drops are measured from it).
+   */
+  record Decision(List<News> news, Map<String, BigDecimal> relistedAt) {}
+
+  /**
    * The news among the fetched listings, in their order.
    *
    * @param fetched the listings of this run, newest first
@@ -33,23 +39,33 @@ final class NewsFilter {
    */
   static List<News> news(
       List<FetchedListing> fetched, Map<String, Sent> sent, BigDecimal minDropPercent) {
+    return decide(fetched, sent, minDropPercent).news();
+  }
+
+  static Decision decide(
+      List<FetchedListing> fetched, Map<String, Sent> sent, BigDecimal minDropPercent) {
     Map<String, Sent> bySellerAndTitle = new HashMap<>();
     sent.values().stream()
         .filter(s -> s.seller() != null)
         .forEach(s -> bySellerAndTitle.put(relistKey(s.seller(), s.normalizedTitle()), s));
     List<News> news = new ArrayList<>();
+    Map<String, BigDecimal> relistedAt = new HashMap<>();
     for (FetchedListing listing : fetched) {
       Sent before = sent.get(listing.itemId());
+      boolean relisted = false;
       if (before == null && listing.seller() != null) {
         before = bySellerAndTitle.get(relistKey(listing.seller(), normalize(listing.title())));
+        relisted = before != null;
       }
       if (before == null) {
         news.add(new News(listing, null));
       } else if (droppedEnough(before.price(), listing.price(), minDropPercent)) {
         news.add(new News(listing, before.price()));
+      } else if (relisted) {
+        relistedAt.put(listing.itemId(), before.price());
       }
     }
-    return news;
+    return new Decision(news, relistedAt);
   }
 
   static boolean droppedEnough(BigDecimal before, BigDecimal now, BigDecimal minDropPercent) {
