@@ -39,7 +39,10 @@ describe('sign-in', () => {
       'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }),
       'GET /api/alerts?': () => json(page([], 0, 0)),
     });
+    const user = userEvent.setup();
     render(<App />);
+    expect(fetchMock).not.toHaveBeenCalled(); // opening the link alone must not use it up
+    await user.click(screen.getByRole('button', { name: 'Sign in to my alerts' }));
     expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
     expect(screen.getByText('jane@example.com')).toBeInTheDocument();
     const [url, init] = fetchMock.mock.calls[0];
@@ -53,7 +56,9 @@ describe('sign-in', () => {
   it('exchanges a ?token= link and reports an expired one', async () => {
     window.history.replaceState(null, '', '/?token=old');
     mockFetch({ 'POST /api/session': () => json({ title: 'Bad Request', status: 400 }, 400) });
+    const user = userEvent.setup();
     render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Sign in to my alerts' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/expired or was already used/);
   });
 

@@ -6,12 +6,16 @@ import { clearSession, loadSession, saveSession, tokenFromLocation } from './ses
 
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
-  const [token] = useState<string | null>(() => tokenFromLocation());
-  const [exchanging, setExchanging] = useState<boolean>(token !== null);
+  const [pendingToken] = useState<string | null>(() => tokenFromLocation());
+  // The link's token is exchanged only when the person presses the button: mail scanners open
+  // links (some run scripts too) and must not use up a single-use sign-in link.
+  const [token, setToken] = useState<string | null>(null);
+  const [exchanging, setExchanging] = useState(false);
   const [signInError, setSignInError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!token) return;
+    setExchanging(true);
     let cancelled = false;
     api
       .signIn(token)
@@ -73,6 +77,14 @@ export function App() {
       <main>
         {exchanging ? (
           <p role="status">Signing you in…</p>
+        ) : pendingToken && !token && !session ? (
+          <section className="card narrow" aria-labelledby="continue-title">
+            <h2 id="continue-title">Sign in</h2>
+            <p>You opened a sign-in link. It works once, for 15 minutes.</p>
+            <button type="button" onClick={() => setToken(pendingToken)} autoFocus>
+              Sign in to my alerts
+            </button>
+          </section>
         ) : session ? (
           <Dashboard session={session} onUnauthorized={sessionExpired} />
         ) : (

@@ -51,8 +51,7 @@ export function SignIn({ initialError }: { initialError: string | null }) {
       <div aria-live="polite" role="status">
         {sent && (
           <p className="notice">
-            Check your inbox: if <strong>{sent}</strong> has alerts, a sign-in link is on its way. It works once, for 15
-            minutes.
+            Check your inbox: a sign-in link is on its way to <strong>{sent}</strong>. It works once, for 15 minutes.
           </p>
         )}
       </div>

@@ -9,14 +9,15 @@ import org.springframework.validation.annotation.Validated;
  * Links in emails that lead people to their alerts.
  *
  * @param baseUrl where people reach this service (shared with the unsubscribe links)
- * @param dashboardUrl the "manage your alerts" link in every email; until the dashboard exists, the
- *     sign-in page of this service
+ * @param dashboardUrl the dashboard (alerts-frontend): the "manage your alerts" link in every
+ *     email, and where sign-in links lead (it exchanges the link's token for a session). An
+ *     API-only deployment may point it at this service's own {@code /signin} page instead.
  */
 @Validated
 @ConfigurationProperties("alerts.links")
 public record ManageLinks(
     @DefaultValue("http://localhost:8080") @Pattern(regexp = "https?://\\S+") String baseUrl,
-    @DefaultValue("http://localhost:8080/signin")
+    @DefaultValue("http://localhost:3000")
         @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         String dashboardUrl) {
 
@@ -28,7 +29,7 @@ public record ManageLinks(
   }
 
   String signInUrl(String token) {
-    return baseUrl + "/signin?token=" + token;
+    return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "token=" + token;
   }
 
   String confirmUrl(String token) {

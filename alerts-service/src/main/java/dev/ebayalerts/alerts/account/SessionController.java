@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.account;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -84,6 +86,16 @@ class SessionController {
         .body(new SessionResponse(session.token(), session.email(), session.expiresAt()));
   }
 
+  @Operation(
+      summary = "Who is signed in",
+      description = "The address of the session (cookie or bearer token); 401 without one.")
+  @ApiResponse(responseCode = "200", description = "Signed in")
+  @ApiProblemResponses.Unauthorized
+  @GetMapping
+  CurrentSession current(@Parameter(hidden = true) Caller caller) {
+    return new CurrentSession(caller.requireEmail());
+  }
+
   @Operation(summary = "Sign out: forget the session cookie")
   @ApiResponse(responseCode = "204", description = "Signed out")
   @DeleteMapping
@@ -110,6 +122,8 @@ class SessionController {
       @Schema(description = "The token of the sign-in link")
           @NotBlank(message = "must not be blank")
           String token) {}
+
+  record CurrentSession(@Schema(example = "jane@example.com") String email) {}
 
   record SessionResponse(
       @Schema(description = "Send as `Authorization: Bearer <token>`") String token,

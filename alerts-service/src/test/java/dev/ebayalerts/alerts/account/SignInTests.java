@@ -23,8 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @IntegrationTest
 class SignInTests {
 
-  private static final Pattern SIGN_IN_LINK =
-      Pattern.compile("https?://\\S+/signin\\?token=(\\S+)");
+  private static final Pattern SIGN_IN_LINK = Pattern.compile("(https?://\\S+)\\?token=(\\S+)");
 
   @Autowired RestTestClient http;
   @Autowired SignInLinks signInLinks;
@@ -40,7 +39,8 @@ class SignInTests {
     assertThat(received).hasSize(1);
     Matcher link = SIGN_IN_LINK.matcher(received.get(0).getContent().toString());
     assertThat(link.find()).isTrue();
-    String token = link.group(1);
+    assertThat(link.group(1)).as("the link opens the dashboard").isEqualTo("http://localhost:3000");
+    String token = link.group(2);
     assertThat(
             jdbc.sql("select count(*) from sign_in_token where token_hash = ?")
                 .param(token)
@@ -73,9 +73,35 @@ class SignInTests {
         .exchange()
         .expectStatus()
         .isOk();
+    http.get()
+        .uri("/api/session")
+        .header(HttpHeaders.COOKIE, cookie.substring(0, cookie.indexOf(';')))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.email")
+        .isEqualTo(email);
 
     postForm("/signin", token).expectStatus().isBadRequest();
     exchange(token).expectStatus().isBadRequest();
+  }
+
+  @Test
+  void withoutASessionNobodyIsSignedIn() {
+    http.get()
+        .uri("/api/session")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    http.get()
+        .uri("/api/session")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer forged.token")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
   }
 
   @Test

@@ -49,7 +49,7 @@ class DoubleOptInTests {
     assertThat(received).hasSize(1);
     assertThat(received.get(0).getSubject()).contains("Confirm your address");
     String text = received.get(0).getContent().toString();
-    assertThat(text).contains("Manage your alerts: http://localhost:8080/signin");
+    assertThat(text).contains("Manage your alerts: http://localhost:3000");
 
     makeDue(id);
     cycle.runDue();
