@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor give up after 1 s by default: too short for the lazily loaded chart on a busy 2-core
+// CI machine. A longer wait only changes how long a failing test takes.
+configure({ asyncUtilTimeout: 5000 });
 
 // recharts measures its container; jsdom has no layout engine.
 class ResizeObserverStub {
