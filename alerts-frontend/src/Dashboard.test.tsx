@@ -53,6 +53,19 @@ describe('Dashboard', () => {
     expect(within(row).getByRole('button', { name: 'Resume search 1' })).toBeInTheDocument();
   });
 
+  it('marks an alert whose address is not confirmed yet', async () => {
+    const waiting = alert(2);
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(page([{ ...waiting, status: { ...waiting.status!, state: 'UNCONFIRMED' } }, alert(3)], 0, 2)),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const unconfirmed = (await screen.findByText('search 2')).closest('tr')!;
+    expect(within(unconfirmed).getByText('Unconfirmed')).toHaveAttribute('title', expect.stringMatching(/confirmation link/));
+    expect(within(screen.getByText('search 3').closest('tr')!).getByText('Active')).toBeInTheDocument();
+  });
+
   it('shows an empty state and an error state', async () => {
     mockFetch({ ...frequencies, 'GET /api/alerts?': () => json(page([], 0, 0)) });
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);

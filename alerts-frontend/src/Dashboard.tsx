@@ -2,7 +2,7 @@ import { Fragment, lazy, Suspense, useCallback, useEffect, useState } from 'reac
 import { AlertForm } from './AlertForm';
 import { api, ApiError, type Alert, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
-import { filtersSummary, formatFrequency, formatTime } from './format';
+import { filtersSummary, formatFrequency, formatTime, stateOf } from './format';
 
 // The chart library is the bulk of the bundle: load it when a detail panel is first opened.
 const AlertDetail = lazy(() => import('./AlertDetail').then((m) => ({ default: m.AlertDetail })));
@@ -170,7 +170,9 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                       <td data-label="Frequency">{formatFrequency(alert.frequencyMinutes)}</td>
                       <td data-label="Filters">{filtersSummary(alert)}</td>
                       <td data-label="Status">
-                        <span className={alert.active ? 'badge on' : 'badge off'}>{alert.active ? 'Active' : 'Paused'}</span>
+                        <span className={stateOf(alert).className} title={stateOf(alert).hint}>
+                          {stateOf(alert).label}
+                        </span>
                       </td>
                       <td data-label="Last run">{formatTime(alert.status?.lastRunAt)}</td>
                       <td data-label="Last email">{formatTime(alert.status?.lastEmailAt)}</td>

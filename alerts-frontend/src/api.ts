@@ -3,7 +3,10 @@
 export type Condition = 'NEW' | 'USED' | 'ANY';
 export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'ANY';
 
+export type AlertState = 'ACTIVE' | 'PAUSED' | 'UNCONFIRMED';
+
 export interface AlertStatus {
+  state?: AlertState;
   lastRunAt: string | null;
   lastEmailAt: string | null;
   nextRunAt: string | null;

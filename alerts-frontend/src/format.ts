@@ -35,3 +35,12 @@ export function filtersSummary(alert: Alert): string {
   if (alert.minDropPercent != null) parts.push(`drops ≥ ${Number(alert.minDropPercent)} %`);
   return parts.length ? parts.join(' · ') : 'no filters';
 }
+
+/** Active / Paused / Unconfirmed (waiting for the address's confirmation link). */
+export function stateOf(alert: Alert): { label: string; className: string; hint?: string } {
+  if (!alert.active || alert.status?.state === 'PAUSED') return { label: 'Paused', className: 'badge off' };
+  if (alert.status?.state === 'UNCONFIRMED') {
+    return { label: 'Unconfirmed', className: 'badge warn', hint: 'No emails until the confirmation link we sent is opened' };
+  }
+  return { label: 'Active', className: 'badge on' };
+}

@@ -103,7 +103,7 @@ class AlertController {
             .path("/{id}")
             .buildAndExpand(alert.getId())
             .toUri();
-    return ResponseEntity.created(location).body(AlertResponse.from(alert));
+    return ResponseEntity.created(location).body(response(alert));
   }
 
   @Operation(
@@ -131,9 +131,9 @@ class AlertController {
             .orElseThrow(() -> InvalidRequest.field("sort", "must be one of " + AlertSort.ALLOWED));
     PageRequest request = PageRequest.of(page, size, order);
     if (caller.operator()) {
-      return AlertPage.from(service.list(request));
+      return AlertPage.from(service.list(request), accounts::isConfirmed);
     }
-    return AlertPage.from(service.list(caller.requireEmail(), request));
+    return AlertPage.from(service.list(caller.requireEmail(), request), accounts::isConfirmed);
   }
 
   @Operation(summary = "Read one alert")
@@ -141,7 +141,7 @@ class AlertController {
   @ApiProblemResponses.NotFound
   @GetMapping("/{id}")
   AlertResponse get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
-    return AlertResponse.from(service.get(id, caller.requireEmail()));
+    return response(service.get(id, caller.requireEmail()));
   }
 
   @Operation(
@@ -158,7 +158,7 @@ class AlertController {
     String owner = caller.requireEmail();
     service.get(id, owner);
     requireOwnAddress(request, owner);
-    return AlertResponse.from(service.update(id, owner, request));
+    return response(service.update(id, owner, request));
   }
 
   @Operation(
@@ -183,7 +183,7 @@ class AlertController {
     AlertRequest current = AlertRequest.from(service.get(id, owner));
     AlertRequest patched = patcher.apply(current, patch);
     requireOwnAddress(patched, owner);
-    return AlertResponse.from(service.update(id, owner, patched));
+    return response(service.update(id, owner, patched));
   }
 
   @Operation(summary = "Delete an alert")
@@ -208,4 +208,8 @@ class AlertController {
   }
 
   record Frequencies(@Schema(example = "[2, 10, 30]") List<Integer> frequencies) {}
+
+  private AlertResponse response(Alert alert) {
+    return AlertResponse.from(alert, accounts.isConfirmed(alert.getEmail()));
+  }
 }

@@ -1,7 +1,10 @@
 package dev.ebayalerts.alerts.alert;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.data.domain.Page;
 
 @Schema(description = "One page of alerts")
@@ -12,9 +15,14 @@ record AlertPage(
     @Schema(example = "42") long totalElements,
     @Schema(example = "3") int totalPages) {
 
-  static AlertPage from(Page<Alert> page) {
+  static AlertPage from(Page<Alert> page, Predicate<String> addressConfirmed) {
+    Map<String, Boolean> confirmed = new HashMap<>(); // one lookup per address on the page
     return new AlertPage(
-        page.map(AlertResponse::from).getContent(),
+        page.map(
+                alert ->
+                    AlertResponse.from(
+                        alert, confirmed.computeIfAbsent(alert.getEmail(), addressConfirmed::test)))
+            .getContent(),
         page.getNumber(),
         page.getSize(),
         page.getTotalElements(),

@@ -25,8 +25,20 @@ record AlertResponse(
     Instant updatedAt,
     AlertStatus status) {
 
+  /** Whether the alert is running: paused by its owner, or waiting for its address's consent. */
+  enum State {
+    ACTIVE,
+    PAUSED,
+    UNCONFIRMED
+  }
+
   @Schema(description = "How the alert's runs went")
   record AlertStatus(
+      @Schema(
+              description =
+                  "ACTIVE: runs on schedule; PAUSED: by its owner or an unsubscribe;"
+                      + " UNCONFIRMED: no emails until the address's confirmation link is opened")
+          State state,
       @Schema(description = "When the alert's search last ran") Instant lastRunAt,
       @Schema(description = "When the last alert email went out") Instant lastEmailAt,
       @Schema(description = "When the search runs next; none while paused") Instant nextRunAt,
@@ -34,7 +46,7 @@ record AlertResponse(
       @Schema(description = "What eBay warned about in the last run, e.g. an ignored filter")
           String lastWarning) {}
 
-  static AlertResponse from(Alert alert) {
+  static AlertResponse from(Alert alert, boolean addressConfirmed) {
     return new AlertResponse(
         alert.getId(),
         alert.getEmail(),
@@ -52,6 +64,7 @@ record AlertResponse(
         alert.getCreatedAt(),
         alert.getUpdatedAt(),
         new AlertStatus(
+            !alert.isActive() ? State.PAUSED : addressConfirmed ? State.ACTIVE : State.UNCONFIRMED,
             alert.getLastRunAt(),
             alert.getLastEmailAt(),
             alert.isActive() ? alert.getNextRunAt() : null,

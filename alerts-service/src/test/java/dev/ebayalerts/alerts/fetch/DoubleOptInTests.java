@@ -2,9 +2,11 @@ package dev.ebayalerts.alerts.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.EbayStub;
 import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
@@ -31,6 +33,7 @@ class DoubleOptInTests {
   @Autowired FetchCycle cycle;
   @Autowired RestTestClient http;
   @Autowired JdbcClient jdbc;
+  @Autowired SignInLinks signInLinks;
 
   @BeforeEach
   void emptyDatabase() {
@@ -82,6 +85,41 @@ class DoubleOptInTests {
   }
 
   @Test
+  void theAlertStateSaysUnconfirmedUntilTheOwnerConfirmsThenActiveOrPaused() {
+    String to = "state-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    Map<?, ?> created = createResponse(to, "state camera");
+    assertThat(((Map<?, ?>) created.get("status")).get("state")).isEqualTo("UNCONFIRMED");
+    String id = created.get("id").toString();
+
+    RestTestClient owner = Sessions.signedIn(http, signInLinks, to); // signing in confirms
+    owner
+        .get()
+        .uri("/api/alerts/{id}", id)
+        .exchange()
+        .expectBody()
+        .jsonPath("$.status.state")
+        .isEqualTo("ACTIVE");
+    owner
+        .patch()
+        .uri("/api/alerts/{id}", id)
+        .contentType(MediaType.valueOf("application/merge-patch+json"))
+        .body("{\"active\":false}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status.state")
+        .isEqualTo("PAUSED");
+    owner
+        .get()
+        .uri("/api/alerts")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.content[0].status.state")
+        .isEqualTo("PAUSED");
+  }
+
+  @Test
   void moreAlertsForAnUnconfirmedAddressDoNotResendTheConfirmationAtOnce() {
     String to = "resend-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     create(to, "resend one");
@@ -106,20 +144,22 @@ class DoubleOptInTests {
   }
 
   private String create(String email, String phrase) {
-    Map<?, ?> created =
-        http.post()
-            .uri("/api/alerts")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                    .formatted(email, phrase))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return created.get("id").toString();
+    return createResponse(email, phrase).get("id").toString();
+  }
+
+  private Map<?, ?> createResponse(String email, String phrase) {
+    return http.post()
+        .uri("/api/alerts")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
+                .formatted(email, phrase))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private void makeDue(String id) {
