@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Generated;
 
 /** A saved eBay search whose new and cheaper listings are emailed to its owner. */
 @Entity
@@ -67,6 +68,11 @@ class Alert {
 
   @Column(insertable = false, updatable = false)
   private String lastWarning;
+
+  /** The secret of the alert's feed URL: made by the database, replaced only by the feed. */
+  @Generated
+  @Column(insertable = false, updatable = false)
+  private String feedToken;
 
   @Version private long version;
 
@@ -179,6 +185,10 @@ class Alert {
 
   boolean isActive() {
     return active;
+  }
+
+  String getFeedToken() {
+    return feedToken;
   }
 
   long getVersion() {

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.alert;
 import dev.ebayalerts.alerts.account.Accounts;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.account.RateLimiter;
+import dev.ebayalerts.alerts.feed.FeedLinks;
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
@@ -54,18 +55,21 @@ class AlertController {
   private final AlertSettings settings;
   private final Accounts accounts;
   private final RateLimiter limits;
+  private final FeedLinks feeds;
 
   AlertController(
       AlertService service,
       AlertPatcher patcher,
       AlertSettings settings,
       Accounts accounts,
-      RateLimiter limits) {
+      RateLimiter limits,
+      FeedLinks feeds) {
     this.service = service;
     this.patcher = patcher;
     this.settings = settings;
     this.accounts = accounts;
     this.limits = limits;
+    this.feeds = feeds;
   }
 
   @Operation(summary = "List the check frequencies an alert may use, in minutes")
@@ -131,9 +135,10 @@ class AlertController {
             .orElseThrow(() -> InvalidRequest.field("sort", "must be one of " + AlertSort.ALLOWED));
     PageRequest request = PageRequest.of(page, size, order);
     if (caller.operator()) {
-      return AlertPage.from(service.list(request), accounts::isConfirmed);
+      return AlertPage.from(service.list(request), accounts::isConfirmed, feeds);
     }
-    return AlertPage.from(service.list(caller.requireEmail(), request), accounts::isConfirmed);
+    return AlertPage.from(
+        service.list(caller.requireEmail(), request), accounts::isConfirmed, feeds);
   }
 
   @Operation(summary = "Read one alert")
@@ -210,6 +215,6 @@ class AlertController {
   record Frequencies(@Schema(example = "[2, 10, 30]") List<Integer> frequencies) {}
 
   private AlertResponse response(Alert alert) {
-    return AlertResponse.from(alert, accounts.isConfirmed(alert.getEmail()));
+    return AlertResponse.from(alert, accounts.isConfirmed(alert.getEmail()), feeds);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.feed.FeedLinks;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +16,15 @@ record AlertPage(
     @Schema(example = "42") long totalElements,
     @Schema(example = "3") int totalPages) {
 
-  static AlertPage from(Page<Alert> page, Predicate<String> addressConfirmed) {
+  static AlertPage from(Page<Alert> page, Predicate<String> addressConfirmed, FeedLinks feeds) {
     Map<String, Boolean> confirmed = new HashMap<>(); // one lookup per address on the page
     return new AlertPage(
         page.map(
                 alert ->
                     AlertResponse.from(
-                        alert, confirmed.computeIfAbsent(alert.getEmail(), addressConfirmed::test)))
+                        alert,
+                        confirmed.computeIfAbsent(alert.getEmail(), addressConfirmed::test),
+                        feeds))
             .getContent(),
         page.getNumber(),
         page.getSize(),

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.feed.FeedLinks;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +24,14 @@ record AlertResponse(
     @Schema(example = "0", description = "Send it back with PUT or PATCH") long version,
     Instant createdAt,
     Instant updatedAt,
-    AlertStatus status) {
+    AlertStatus status,
+    @Schema(
+            description =
+                "Atom feed of the listings and price drops this alert reports. Anyone with the URL"
+                    + " can read it: share it only with feed readers you trust, and replace it"
+                    + " with POST /api/alerts/{id}/feed-token if it leaks.",
+            example = "http://localhost:8080/feeds/3q2-7wEjLmN0pQrStUvWxYz_AbCdEfGh.atom")
+        String feedUrl) {
 
   /** Whether the alert is running: paused by its owner, or waiting for its address's consent. */
   enum State {
@@ -46,7 +54,7 @@ record AlertResponse(
       @Schema(description = "What eBay warned about in the last run, e.g. an ignored filter")
           String lastWarning) {}
 
-  static AlertResponse from(Alert alert, boolean addressConfirmed) {
+  static AlertResponse from(Alert alert, boolean addressConfirmed, FeedLinks feeds) {
     return new AlertResponse(
         alert.getId(),
         alert.getEmail(),
@@ -69,6 +77,7 @@ record AlertResponse(
             alert.getLastEmailAt(),
             alert.isActive() ? alert.getNextRunAt() : null,
             alert.getLastError(),
-            alert.getLastWarning()));
+            alert.getLastWarning()),
+        feeds.urlFor(alert.getFeedToken()));
   }
 }

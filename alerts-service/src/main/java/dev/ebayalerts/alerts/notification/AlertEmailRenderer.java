@@ -70,6 +70,11 @@ class AlertEmailRenderer {
 
   /** With {@code manageUrl}, the email also links to where its owner manages all their alerts. */
   Rendered render(AlertEmail email, String unsubscribeUrl, String manageUrl) {
+    return render(email, unsubscribeUrl, manageUrl, null);
+  }
+
+  /** With {@code feedUrl}, the email also links to the alert's Atom feed. */
+  Rendered render(AlertEmail email, String unsubscribeUrl, String manageUrl, String feedUrl) {
     String phrase = oneLine(email.searchPhrase());
     List<ListingView> listings = email.listings().stream().map(AlertEmailRenderer::view).toList();
     Context context = new Context(LOCALE);
@@ -79,6 +84,7 @@ class AlertEmailRenderer {
     context.setVariable("subject", subject(email, phrase));
     context.setVariable("unsubscribeUrl", unsubscribeUrl);
     context.setVariable("manageUrl", manageUrl);
+    context.setVariable("feedUrl", feedUrl);
     return new Rendered(
         subject(email, phrase),
         templates.process("alert.txt", context),

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.notification;
 
 import dev.ebayalerts.alerts.account.ManageLinks;
+import dev.ebayalerts.alerts.feed.FeedLinks;
 import dev.ebayalerts.alerts.notification.EmailQueue.Queued;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,6 +62,7 @@ class AlertEmailSender {
   private final AlertEmailRenderer renderer;
   private final UnsubscribeLinks links;
   private final ManageLinks manageLinks;
+  private final FeedLinks feedLinks;
   private final JavaMailSender mail;
   private final ObjectMapper json;
   private final MailSettings settings;
@@ -77,6 +79,7 @@ class AlertEmailSender {
       AlertEmailRenderer renderer,
       UnsubscribeLinks links,
       ManageLinks manageLinks,
+      FeedLinks feedLinks,
       JavaMailSender mail,
       ObjectMapper json,
       MailSettings settings,
@@ -87,6 +90,7 @@ class AlertEmailSender {
     this.renderer = renderer;
     this.links = links;
     this.manageLinks = manageLinks;
+    this.feedLinks = feedLinks;
     this.mail = mail;
     this.json = json;
     this.settings = settings;
@@ -161,7 +165,11 @@ class AlertEmailSender {
     AlertEmail content = json.readValue(email.payload(), AlertEmail.class);
     String unsubscribeUrl = links.urlFor(email.alertId());
     AlertEmailRenderer.Rendered rendered =
-        renderer.render(content, unsubscribeUrl, manageLinks.dashboardUrl());
+        renderer.render(
+            content,
+            unsubscribeUrl,
+            manageLinks.dashboardUrl(),
+            feedLinks.urlFor(email.alertId()).orElse(null));
 
     MimeMessage message = mail.createMimeMessage();
     message.setFrom(from);

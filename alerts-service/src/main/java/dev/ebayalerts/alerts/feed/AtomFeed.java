@@ -1,0 +1,190 @@
+package dev.ebayalerts.alerts.feed;
+
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.web.util.HtmlUtils;
+
+/** An alert's notices as an Atom 1.0 document (RFC 4287), written by Rome. */
+final class AtomFeed {
+
+  static final String MEDIA_TYPE = "application/atom+xml";
+
+  private static final Locale LOCALE = Locale.US;
+
+  private AtomFeed() {}
+
+  /**
+   * The feed document. Its {@code updated} is {@code updated}: the same notices and alert give the
+   * same bytes, which the feed's ETag relies on.
+   */
+  static byte[] render(
+      FeedTokens.FeedAlert alert,
+      String selfUrl,
+      List<FeedNotices.Notice> notices,
+      Instant updated) {
+    Feed feed = new Feed("atom_1.0");
+    // Stable across token changes: a reader that follows the new URL sees the same feed.
+    feed.setId("urn:uuid:" + alert.id());
+    feed.setTitle("eBay alert: \"" + oneLine(alert.searchPhrase()) + "\"");
+    feed.setSubtitle(
+        text("New listings and price drops for your saved eBay search, newest first."));
+    feed.setUpdated(Date.from(updated));
+    feed.setOtherLinks(List.of(link("self", selfUrl, MEDIA_TYPE)));
+    Person author = new Person();
+    author.setName("ebay-alerts");
+    feed.setAuthors(List.of(author));
+    List<Entry> entries = new ArrayList<>();
+    for (FeedNotices.Notice notice : notices) {
+      entries.add(entry(notice));
+    }
+    feed.setEntries(entries);
+    try {
+      return new WireFeedOutput().outputString(feed, true).getBytes(StandardCharsets.UTF_8);
+    } catch (FeedException e) {
+      throw new IllegalStateException("Could not write the Atom feed of alert " + alert.id(), e);
+    }
+  }
+
+  private static Entry entry(FeedNotices.Notice notice) {
+    String title = blankToDefault(oneLine(notice.title()), "(no title)");
+    String price = price(notice.price(), notice.currency());
+    String was = notice.dropped() ? price(notice.previousPrice(), notice.currency()) : null;
+    String url = webUrl(notice.itemWebUrl());
+    String image = webUrl(notice.imageUrl());
+
+    Entry entry = new Entry();
+    entry.setId("urn:uuid:" + entryId(notice));
+    entry.setTitle(
+        notice.dropped()
+            ? "Price drop: " + title + " – " + was + " → " + price
+            : "New: " + title + " – " + price);
+    Date decided = Date.from(notice.decidedAt());
+    entry.setUpdated(decided);
+    entry.setPublished(decided);
+    if (url != null) {
+      entry.setAlternateLinks(List.of(link("alternate", url, "text/html")));
+    }
+    if (image != null) {
+      entry.setOtherLinks(List.of(link("enclosure", image, null)));
+    }
+    entry.setSummary(text(notice.dropped() ? "Was " + was + ", now " + price + "." : price + "."));
+    Content html = new Content();
+    html.setType(Content.HTML);
+    html.setValue(html(title, url, image, price, was));
+    entry.setContents(List.of(html));
+    return entry;
+  }
+
+  /** One entry per listing of one email: the same notice keeps its id on every request. */
+  private static UUID entryId(FeedNotices.Notice notice) {
+    return UUID.nameUUIDFromBytes(
+        ("alert-email:" + notice.emailId() + ":" + notice.position() + ":" + notice.itemId())
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String html(String title, String url, String image, String price, String was) {
+    StringBuilder html = new StringBuilder();
+    if (image != null) {
+      String img =
+          "<img src=\"" + escape(image) + "\" alt=\"" + escape(title) + "\" width=\"225\">";
+      html.append("<p>").append(url == null ? img : anchor(url, img)).append("</p>");
+    }
+    html.append("<p>");
+    if (was != null) {
+      html.append("Price drop: <s>").append(escape(was)).append("</s> → ");
+    }
+    html.append("<strong>").append(escape(price)).append("</strong></p>");
+    if (url != null) {
+      html.append("<p>").append(anchor(url, "View on eBay")).append("</p>");
+    }
+    return html.toString();
+  }
+
+  private static String anchor(String url, String inner) {
+    return "<a href=\"" + escape(url) + "\">" + inner + "</a>";
+  }
+
+  private static Link link(String rel, String href, String type) {
+    Link link = new Link();
+    link.setRel(rel);
+    link.setHref(href);
+    link.setType(type);
+    return link;
+  }
+
+  private static Content text(String value) {
+    Content content = new Content();
+    content.setType(Content.TEXT);
+    content.setValue(value);
+    return content;
+  }
+
+  /** {@code $129.99} for US dollars, {@code EUR 12.50} otherwise, as in the alert emails. */
+  static String price(BigDecimal amount, String currencyCode) {
+    if (amount == null) {
+      return "price not given";
+    }
+    Currency currency;
+    try {
+      currency = currencyCode == null ? null : Currency.getInstance(currencyCode);
+    } catch (IllegalArgumentException e) {
+      currency = null;
+    }
+    NumberFormat format =
+        currency != null && currency.equals(Currency.getInstance(LOCALE))
+            ? NumberFormat.getCurrencyInstance(LOCALE)
+            : NumberFormat.getNumberInstance(LOCALE);
+    int digits = currency == null ? 2 : currency.getDefaultFractionDigits();
+    format.setMinimumFractionDigits(digits);
+    format.setMaximumFractionDigits(digits);
+    String formatted = format.format(amount);
+    if (currency != null && currency.equals(Currency.getInstance(LOCALE))) {
+      return formatted;
+    }
+    return (currencyCode == null ? "" : currencyCode + " ") + formatted;
+  }
+
+  /** Only http(s) links reach a feed: no {@code javascript:} or {@code data:} from a listing. */
+  private static String webUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String scheme = URI.create(url.strip()).getScheme();
+      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
+          ? url.strip()
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
+  }
+
+  /** No control characters: XML 1.0 cannot carry most of them. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}+", " ").strip();
+  }
+
+  private static String blankToDefault(String text, String fallback) {
+    return text.isBlank() ? fallback : text;
+  }
+}
