@@ -6,6 +6,7 @@ import dev.ebayalerts.analytics.insight.AlertInsights;
 import dev.ebayalerts.analytics.insight.Insights;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ class DigestGenerator {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final Counter generated;
+  private final Timer runs;
 
   DigestGenerator(
       Insights insights,
@@ -69,10 +71,18 @@ class DigestGenerator {
         Counter.builder("analytics.digest.generated")
             .description("Insight digests stored to be sent")
             .register(meters);
+    this.runs =
+        Timer.builder("analytics.digest.run")
+            .description("How long one digest run took, over every recipient")
+            .register(meters);
   }
 
   /** One run: every recipient with an active alert; one recipient's failure stops no other. */
   void generateAll() {
+    runs.record(this::generateEach);
+  }
+
+  private void generateEach() {
     List<String> recipients;
     try {
       recipients = queue.recipients();
