@@ -10,3 +10,6 @@ alter table alert add column feed_token varchar(64) not null
     default replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
 
 create unique index alert_feed_token_idx on alert (feed_token);
+
+-- A feed reads one alert's emails, newest first, on every poll.
+create index alert_email_alert_created_idx on alert_email (alert_id, created_at desc);
