@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, type Alert, type ChannelType } from './api';
 import {
   CHANNEL_TYPES,
@@ -110,6 +110,18 @@ export function AlertForm(props: {
     setValues((v) => ({ ...v, [name]: e.target.value }));
   const check = (name: 'newListings' | 'priceDrops') => (e: ChangeEvent<HTMLInputElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.checked }));
+
+  // Some 400 options: built once, not on every keystroke.
+  const zoneList = useMemo(
+    () => (
+      <datalist id={`${id}-zones`}>
+        {timeZones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    ),
+    [id],
+  );
 
   // A new channel row takes the focus, so keyboard users land in it.
   useEffect(() => {
@@ -428,11 +440,7 @@ export function AlertForm(props: {
                   autoComplete="off"
                   spellCheck={false}
                 />
-                <datalist id={`${id}-zones`}>
-                  {timeZones().map((z) => (
-                    <option key={z} value={z} />
-                  ))}
-                </datalist>
+                {zoneList}
               </>
             ),
             'For quiet hours and the daily count, e.g. Europe/Berlin.',
