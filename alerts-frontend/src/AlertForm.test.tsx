@@ -241,10 +241,10 @@ describe('AlertForm', () => {
     expect(screen.getByLabelText('Target price')).toHaveValue('99.5');
     expect(screen.getByLabelText('Quiet hours start')).toHaveValue('22:00');
     expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Vienna');
-    expect(screen.getByText(/Disabled: Disabled after 10 failed deliveries/)).toBeInTheDocument();
+    expect(screen.getByText(/Not sending: Disabled after 10 failed deliveries/)).toBeInTheDocument();
 
     await user.click(screen.getByLabelText('Channel 2 Enabled'));
-    expect(screen.queryByText(/Disabled: Disabled after 10 failed deliveries/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Not sending: Disabled after 10 failed deliveries/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Remove channel 3' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Add channel' })).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Save changes' }));

@@ -326,7 +326,7 @@ export function AlertForm(props: {
         </button>
         {channel.disabledReason && !channel.enabled && (
           <p className="warn channel-note">
-            Disabled: {channel.disabledReason} Tick “Enabled” and save to send to it again.
+            Not sending: {channel.disabledReason} Tick “Enabled” and save to send to it again.
           </p>
         )}
         <div className="channel-note">
