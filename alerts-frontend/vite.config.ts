@@ -23,5 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // Form tests type into many inputs; on a busy 2-core CI machine that can pass the default 5 s.
+    testTimeout: 15_000,
   },
 });

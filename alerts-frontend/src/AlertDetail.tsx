@@ -1,15 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type Alert, type AlertInsights, type PricePoint } from './api';
-import { formatMoney, formatTime } from './format';
+import { api, ApiError, type Alert, type AlertInsights, type PricePoint } from './api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { formatMoney, formatTime, rulesSummary } from './format';
 import { PriceChart } from './PriceChart';
 
-export function AlertDetail({ alert }: { alert: Alert }) {
+export function AlertDetail({
+  alert,
+  onChanged,
+  onUnauthorized,
+}: {
+  alert: Alert;
+  /** After the alert changed on the server (a new feed address): reload it. */
+  onChanged?: () => void;
+  onUnauthorized?: () => void;
+}) {
   const [history, setHistory] = useState<PricePoint[] | null>(null);
   const [insights, setInsights] = useState<AlertInsights | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
   const [width, setWidth] = useState(600);
   const boxRef = useRef<HTMLDivElement>(null);
+  const [confirmRotate, setConfirmRotate] = useState(false);
+  const [feedMessage, setFeedMessage] = useState<string | null>(null);
+  const [feedError, setFeedError] = useState<string | null>(null);
+
+  async function rotateFeed() {
+    setConfirmRotate(false);
+    setFeedError(null);
+    try {
+      // Answers the new URL (or the alert, depending on the server): the reloaded alert shows it either way.
+      await api.rotateFeedToken(alert.id);
+      setFeedMessage('The feed has a new address; the old one no longer works.');
+      onChanged?.();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) onUnauthorized?.();
+      else setFeedError(`The feed address was not changed: ${(e as Error).message}`);
+    }
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -50,6 +77,44 @@ export function AlertDetail({ alert }: { alert: Alert }) {
   return (
     <div className="detail" ref={boxRef}>
       {alert.status?.lastWarning && <p className="warn">eBay: {alert.status.lastWarning}</p>}
+      {alert.rules && <p className="rules-summary">{rulesSummary(alert).join(' · ')}.</p>}
+      {alert.channels
+        ?.filter((c) => c.disabledReason)
+        .map((c) => (
+          <p key={c.id} className="warn">
+            ⚠ {c.type}
+            {c.url ? ` ${c.url}` : c.chatId ? ` ${c.chatId}` : ''}: {c.disabledReason}
+          </p>
+        ))}
+      {alert.feedUrl && (
+        <div className="feed">
+          <a href={alert.feedUrl} target="_blank" rel="noopener noreferrer">
+            Atom feed
+          </a>
+          <span className="hint">Private address: anyone who has it can read this alert’s notices.</span>
+          <button type="button" onClick={() => setConfirmRotate(true)}>
+            New feed address
+          </button>
+        </div>
+      )}
+      <div aria-live="polite" role="status" className="sr-status">
+        {feedMessage && <p className="notice">{feedMessage}</p>}
+      </div>
+      {feedError && (
+        <p className="error" role="alert">
+          {feedError}
+        </p>
+      )}
+      {confirmRotate && (
+        <ConfirmDialog
+          title="New feed address?"
+          confirmLabel="Replace address"
+          onConfirm={rotateFeed}
+          onCancel={() => setConfirmRotate(false)}
+        >
+          The current feed address stops working at once; feed readers need the new one.
+        </ConfirmDialog>
+      )}
       {error ? (
         <p className="empty" role="status">
           {error}

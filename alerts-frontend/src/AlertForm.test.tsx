@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AlertForm } from './AlertForm';
@@ -69,6 +69,22 @@ describe('AlertForm', () => {
     await user.type(screen.getByLabelText('Max price'), '300');
     await user.type(screen.getByLabelText('Exclude words'), 'broken, parts box');
     await user.selectOptions(screen.getByLabelText('Condition'), 'USED');
+    await user.click(screen.getByLabelText('New listings'));
+    await user.type(screen.getByLabelText('Target price'), '250');
+    await user.type(screen.getByLabelText('Quiet hours start'), '22:00');
+    await user.type(screen.getByLabelText('Quiet hours end'), '07:30');
+    await user.clear(screen.getByLabelText('Time zone'));
+    await user.click(screen.getByLabelText('Time zone'));
+    await user.paste('Europe/Berlin');
+    await user.type(screen.getByLabelText('Max notices per day'), '20');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.click(screen.getByLabelText('Channel 2 Webhook URL'));
+    await user.paste('https://example.com/hook');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.selectOptions(screen.getByLabelText('Channel 3 Type'), 'TELEGRAM');
+    await user.click(screen.getByLabelText('Channel 3 Telegram chat id'));
+    await user.paste('-1001234567890');
+    await user.click(screen.getByLabelText('Channel 3 Enabled'));
     await user.click(screen.getByRole('button', { name: 'Create alert' }));
 
     expect(props.onSaved).toHaveBeenCalledWith(created, true);
@@ -85,7 +101,183 @@ describe('AlertForm', () => {
       buyingOption: 'ANY',
       excludeWords: ['broken', 'parts', 'box'],
       minDropPercent: 5,
+      rules: {
+        newListings: false,
+        priceDrops: true,
+        targetPrice: 250,
+        endingSoonMinutes: null,
+        quietStart: '22:00',
+        quietEnd: '07:30',
+        timeZone: 'Europe/Berlin',
+        maxPerDay: 20,
+      },
+      channels: [
+        { type: 'EMAIL', enabled: true },
+        { type: 'WEBHOOK', url: 'https://example.com/hook', enabled: true },
+        { type: 'TELEGRAM', chatId: '-1001234567890', enabled: false },
+      ],
     });
+  });
+
+  it('starts a new alert in the browser’s time zone with an email channel to the signed-in address', () => {
+    renderForm();
+    expect(screen.getByLabelText('Time zone')).toHaveValue(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(screen.getByLabelText('Channel 1 Type')).toHaveValue('EMAIL');
+    expect(screen.getByText('To jane@example.com')).toBeInTheDocument();
+    expect(screen.getByLabelText('New listings')).toBeChecked();
+    expect(screen.getByLabelText('Price drops')).toBeChecked();
+    // The only channel cannot be removed: an alert needs at least one.
+    expect(screen.getByRole('button', { name: 'Remove channel 1' })).toBeDisabled();
+  });
+
+  it('shows client-side errors of rules and channels next to their inputs and focuses the first', async () => {
+    const fetchMock = mockFetch({});
+    const user = userEvent.setup();
+    renderForm();
+    await user.type(screen.getByLabelText('Search phrase'), 'switch');
+    await user.selectOptions(screen.getByLabelText('Check every'), '10');
+    await user.type(screen.getByLabelText('Quiet hours start'), '22:00');
+    await user.type(screen.getByLabelText('Auctions ending within (minutes)'), '20000');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.click(screen.getByLabelText('Channel 2 Webhook URL'));
+    await user.paste('ftp://example.com/hook');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.selectOptions(screen.getByLabelText('Channel 3 Type'), 'TELEGRAM');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.selectOptions(screen.getByLabelText('Channel 4 Type'), 'EMAIL');
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    expect(screen.getByLabelText('Quiet hours end')).toHaveAccessibleDescription(/together with the start/);
+    expect(screen.getByLabelText('Auctions ending within (minutes)')).toHaveAccessibleDescription(/from 1 to 10080/);
+    expect(screen.getByLabelText('Channel 2 Webhook URL')).toHaveAccessibleDescription(/http\(s\) URL/);
+    expect(screen.getByLabelText('Channel 3 Telegram chat id')).toHaveAccessibleDescription(/Telegram chat id must be given/);
+    expect(screen.getByLabelText('Channel 4 Type')).toHaveAccessibleDescription('Channel 4 must not repeat channel 1');
+    expect(screen.getByLabelText('Channel 4 Type')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Channel 1 Type')).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(screen.getByLabelText('Auctions ending within (minutes)')).toHaveFocus());
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('maps nested server field errors to the right rule and channel inputs', async () => {
+    mockFetch({
+      'POST /api/alerts': () =>
+        json(
+          {
+            title: 'Bad Request',
+            status: 400,
+            detail: 'The alert is not valid.',
+            errors: [
+              { field: 'rules.timeZone', message: 'must be an IANA time zone such as Europe/Berlin or UTC' },
+              { field: 'rules.quietEnd', message: 'must be given together with quietStart (HH:mm), or both left out' },
+              { field: 'channels[1].url', message: 'must be the http(s) URL of the WEBHOOK webhook' },
+              { field: 'channels[2].chatId', message: 'must be a Telegram chat id such as -1001234567890 or @channelname' },
+              { field: 'channels[2].type', message: 'is not available: no Telegram bot is set up' },
+              { field: 'channels[3]', message: 'must not repeat another channel' },
+              { field: 'channels', message: 'must hold at most 10 channels' },
+            ],
+          },
+          400,
+        ),
+    });
+    const user = userEvent.setup();
+    const props = renderForm();
+    await user.type(screen.getByLabelText('Search phrase'), 'switch');
+    await user.selectOptions(screen.getByLabelText('Check every'), '2');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.click(screen.getByLabelText('Channel 2 Webhook URL'));
+    await user.paste('https://example.com/a');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.selectOptions(screen.getByLabelText('Channel 3 Type'), 'TELEGRAM');
+    await user.click(screen.getByLabelText('Channel 3 Telegram chat id'));
+    await user.paste('@ebay_deals');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.click(screen.getByLabelText('Channel 4 Webhook URL'));
+    await user.paste('https://example.com/b');
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The alert is not valid.');
+    expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(/Time zone must be an IANA time zone/);
+    expect(screen.getByLabelText('Quiet hours end')).toHaveAccessibleDescription(/together with quietStart/);
+    expect(screen.getByLabelText('Channel 2 Webhook URL')).toHaveAccessibleDescription(/http\(s\) URL of the WEBHOOK/);
+    expect(screen.getByLabelText('Channel 3 Telegram chat id')).toHaveAccessibleDescription(/such as -1001234567890/);
+    expect(screen.getByLabelText('Channel 3 Type')).toHaveAccessibleDescription(/no Telegram bot is set up/);
+    expect(screen.getByLabelText('Channel 4 Webhook URL')).toHaveAccessibleDescription(/Channel 4 must not repeat another channel/);
+    expect(screen.getByLabelText('Channel 1 Type')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Channel 2 Webhook URL')).not.toHaveAccessibleDescription(/repeat/);
+    expect(screen.getByRole('group', { name: 'Channels' })).toHaveAccessibleDescription(/Channels must hold at most 10 channels/);
+    expect(props.onSaved).not.toHaveBeenCalled();
+  });
+
+  it('edits the rules and channels of an existing alert, re-enabling a disabled webhook', async () => {
+    const existing = alert(3, {
+      version: 2,
+      rules: {
+        newListings: true,
+        priceDrops: false,
+        targetPrice: 99.5,
+        endingSoonMinutes: 30,
+        quietStart: '22:00:00',
+        quietEnd: '06:00',
+        timeZone: 'Europe/Vienna',
+        maxPerDay: 5,
+      },
+      channels: [
+        { id: 'c1', type: 'EMAIL', url: null, chatId: null, enabled: true, disabledReason: null },
+        {
+          id: 'c2',
+          type: 'WEBHOOK',
+          url: 'https://example.com/hook',
+          chatId: null,
+          enabled: false,
+          disabledReason: 'Disabled after 10 failed deliveries in a row (last: HTTP 404).',
+        },
+        { id: 'c3', type: 'SLACK', url: 'https://hooks.slack.com/services/x', chatId: null, enabled: true, disabledReason: null },
+      ],
+    });
+    const fetchMock = mockFetch({ 'PUT /api/alerts/id-3': () => json(existing) });
+    const user = userEvent.setup();
+    renderForm({ alert: existing });
+    expect(screen.getByLabelText('Price drops')).not.toBeChecked();
+    expect(screen.getByLabelText('Target price')).toHaveValue('99.5');
+    expect(screen.getByLabelText('Quiet hours start')).toHaveValue('22:00');
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Vienna');
+    expect(screen.getByText(/Not sending: Disabled after 10 failed deliveries/)).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Channel 2 Enabled'));
+    expect(screen.queryByText(/Not sending: Disabled after 10 failed deliveries/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove channel 3' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add channel' })).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(bodyOf(fetchMock.mock.calls[0][1])).toMatchObject({
+      version: 2,
+      rules: { priceDrops: false, targetPrice: 99.5, endingSoonMinutes: 30, quietStart: '22:00', quietEnd: '06:00', timeZone: 'Europe/Vienna', maxPerDay: 5 },
+      channels: [
+        { type: 'EMAIL', enabled: true },
+        { type: 'WEBHOOK', url: 'https://example.com/hook', enabled: true },
+      ],
+    });
+  });
+
+  it('adds channels from the keyboard, up to 10', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const add = screen.getByRole('button', { name: 'Add channel' });
+    add.focus();
+    await user.keyboard('{Enter}');
+    // The new row takes the focus; a second email channel would repeat the first, so it is a webhook.
+    expect(screen.getByLabelText('Channel 2 Type')).toHaveFocus();
+    expect(screen.getByLabelText('Channel 2 Type')).toHaveValue('WEBHOOK');
+    for (let i = 3; i <= 10; i++) await user.click(add);
+    expect(within(screen.getByRole('group', { name: 'Channels' })).getAllByRole('listitem')).toHaveLength(10);
+    expect(add).toBeDisabled();
+  });
+
+  it('keeps an old alert without rules or channels editable with the defaults', () => {
+    renderForm({ alert: alert(4) });
+    expect(screen.getByLabelText('Time zone')).toHaveValue('UTC');
+    expect(screen.getByLabelText('Channel 1 Type')).toHaveValue('EMAIL');
+    expect(screen.getByLabelText('New listings')).toBeChecked();
   });
 
   it('maps the field errors of a 400 ProblemDetail under their inputs', async () => {

@@ -1,9 +1,40 @@
-import { useId, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, type Alert } from './api';
-import { emptyForm, toInput, validate, type AlertFormValues, type FormErrors } from './validation';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError, type Alert, type ChannelType } from './api';
+import {
+  CHANNEL_TYPES,
+  emptyForm,
+  errorKeyOf,
+  MAX_CHANNELS,
+  needsUrl,
+  newChannel,
+  toInput,
+  validate,
+  type AlertFormValues,
+  type ChannelFormValues,
+  type ErrorKey,
+  type FormErrors,
+  type ScalarField,
+} from './validation';
+
+export const CHANNEL_LABELS: Record<ChannelType, string> = {
+  EMAIL: 'Email',
+  WEBHOOK: 'Webhook',
+  DISCORD: 'Discord',
+  SLACK: 'Slack',
+  TELEGRAM: 'Telegram',
+};
+
+const TARGET_LABELS: Record<ChannelType, string> = {
+  EMAIL: '',
+  WEBHOOK: 'Webhook URL',
+  DISCORD: 'Discord webhook URL',
+  SLACK: 'Slack webhook URL',
+  TELEGRAM: 'Telegram chat id',
+};
 
 function fromAlert(alert: Alert): AlertFormValues {
-  const text = (n: number | null) => (n === null || n === undefined ? '' : String(n));
+  const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+  const rules = alert.rules;
   return {
     email: alert.email,
     searchPhrase: alert.searchPhrase,
@@ -15,8 +46,42 @@ function fromAlert(alert: Alert): AlertFormValues {
     buyingOption: alert.buyingOption ?? 'ANY',
     excludeWords: (alert.excludeWords ?? []).join(', '),
     minDropPercent: text(alert.minDropPercent),
+    newListings: rules?.newListings ?? true,
+    priceDrops: rules?.priceDrops ?? true,
+    targetPrice: text(rules?.targetPrice),
+    endingSoonMinutes: text(rules?.endingSoonMinutes),
+    // <input type="time"> wants HH:mm; a server answering HH:mm:ss still fits.
+    quietStart: rules?.quietStart?.slice(0, 5) ?? '',
+    quietEnd: rules?.quietEnd?.slice(0, 5) ?? '',
+    timeZone: rules?.timeZone ?? 'UTC',
+    maxPerDay: text(rules?.maxPerDay),
+    channels: alert.channels?.length
+      ? alert.channels.map((c) => ({
+          key: c.id,
+          type: c.type,
+          url: c.url ?? '',
+          chatId: c.chatId ?? '',
+          enabled: c.enabled,
+          disabledReason: c.disabledReason,
+        }))
+      : [newChannel('EMAIL')],
   };
 }
+
+let zones: string[] | null = null;
+/** The time zones the browser knows, offered as suggestions (typing any other IANA name works too). */
+function timeZones(): string[] {
+  if (zones === null) {
+    try {
+      zones = Intl.supportedValuesOf('timeZone');
+    } catch {
+      zones = [];
+    }
+  }
+  return zones;
+}
+
+const isChannelKey = (key: ErrorKey) => key.startsWith('channels');
 
 export function AlertForm(props: {
   email: string;
@@ -33,17 +98,64 @@ export function AlertForm(props: {
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [focusChannel, setFocusChannel] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   // While frequencies load (or if they failed), keep the alert's own value choosable.
   const choices = frequencies.length ? frequencies : alert ? [alert.frequencyMinutes] : [];
 
-  const set = (name: keyof AlertFormValues) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (name: ScalarField) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
+  const check = (name: 'newListings' | 'priceDrops') => (e: ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.checked }));
+
+  // Some 400 options: built once, not on every keystroke.
+  const zoneList = useMemo(
+    () => (
+      <datalist id={`${id}-zones`}>
+        {timeZones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    ),
+    [id],
+  );
+
+  // A new channel row takes the focus, so keyboard users land in it.
+  useEffect(() => {
+    if (!focusChannel) return;
+    document.getElementById(`${id}-${focusChannel}-type`)?.focus();
+    setFocusChannel(null);
+  }, [focusChannel, id]);
+
+  function setChannel(index: number, change: Partial<ChannelFormValues>) {
+    setValues((v) => ({ ...v, channels: v.channels.map((c, i) => (i === index ? { ...c, ...change } : c)) }));
+  }
+
+  // Channel errors are kept by position: once rows move they would point at the wrong row.
+  const dropChannelErrors = () =>
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !isChannelKey(k as ErrorKey))));
+
+  function addChannel() {
+    const channel = newChannel(values.channels.some((c) => c.type === 'EMAIL') ? 'WEBHOOK' : 'EMAIL');
+    setValues((v) => ({ ...v, channels: [...v.channels, channel] }));
+    dropChannelErrors();
+    setFocusChannel(channel.key);
+  }
+
+  function removeChannel(index: number) {
+    setValues((v) => ({ ...v, channels: v.channels.filter((_, i) => i !== index) }));
+    dropChannelErrors();
+    // After the row is gone (and "Add channel" enabled again if the list was full).
+    requestAnimationFrame(() => addRef.current?.focus());
+  }
 
   function focusFirstError() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .group-error')?.focus(),
+    );
   }
 
   async function submit(event: FormEvent) {
@@ -69,8 +181,11 @@ export function AlertForm(props: {
         const fieldErrors: FormErrors = {};
         const other: string[] = [];
         for (const [field, message] of Object.entries(e.fieldErrors)) {
-          if (field in values) fieldErrors[field as keyof AlertFormValues] = message;
-          else other.push(`${field}: ${message}`);
+          const key = errorKeyOf(field);
+          const row = /^channels\[(\d+)\]/.exec(key ?? '');
+          if (key && (!row || Number(row[1]) < values.channels.length)) {
+            fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]}; ${message}` : message;
+          } else other.push(`${field}: ${message}`);
         }
         setErrors(fieldErrors);
         setFormError(
@@ -85,26 +200,141 @@ export function AlertForm(props: {
     }
   }
 
-  const field = (name: keyof AlertFormValues, label: string, control: (a11y: object) => ReactNode, hint?: string) => {
+  /** id, aria-invalid and aria-describedby of an input showing the errors under the given keys. */
+  const a11y = (inputId: string, keys: ErrorKey[], hint?: boolean) => {
+    const shown = keys.filter((k) => errors[k]);
+    const describedBy = [hint ? `${inputId}-hint` : null, ...shown.map((k) => errorIdOf(k))].filter(Boolean).join(' ');
+    return { id: inputId, 'aria-invalid': shown.length ? true : undefined, 'aria-describedby': describedBy || undefined };
+  };
+  const errorIdOf = (key: ErrorKey) => `${id}-error-${key.replace(/[^\w]/g, '-')}`;
+  const errorText = (key: ErrorKey, label: string) =>
+    errors[key] && (
+      <span id={errorIdOf(key)} className="field-error">
+        {label} {errors[key]}
+      </span>
+    );
+  const hintText = (inputId: string, hint?: string) =>
+    hint && (
+      <small id={`${inputId}-hint`} className="hint">
+        {hint}
+      </small>
+    );
+
+  const field = (name: ScalarField, label: string, control: (a11y: object) => ReactNode, hint?: string) => {
     const inputId = `${id}-${name}`;
-    const errorId = `${inputId}-error`;
-    const hintId = `${inputId}-hint`;
-    const describedBy = [hint ? hintId : null, errors[name] ? errorId : null].filter(Boolean).join(' ') || undefined;
     return (
       <div className={`field field-${name}`}>
         <label htmlFor={inputId}>{label}</label>
-        {control({ id: inputId, name, 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': describedBy })}
-        {hint && (
-          <small id={hintId} className="hint">
-            {hint}
-          </small>
-        )}
-        {errors[name] && (
-          <span id={errorId} className="field-error">
-            {label} {errors[name]}
-          </span>
-        )}
+        {control({ ...a11y(inputId, [name], Boolean(hint)), name })}
+        {hintText(inputId, hint)}
+        {errorText(name, label)}
       </div>
+    );
+  };
+
+  const checkbox = (name: 'newListings' | 'priceDrops', label: string, hint: string) => {
+    const inputId = `${id}-${name}`;
+    return (
+      <div className={`field check field-${name}`}>
+        <div className="check-row">
+          <input {...a11y(inputId, [name], true)} type="checkbox" name={name} checked={values[name]} onChange={check(name)} />
+          <label htmlFor={inputId}>{label}</label>
+        </div>
+        {hintText(inputId, hint)}
+        {errorText(name, label)}
+      </div>
+    );
+  };
+
+  const channelRow = (channel: ChannelFormValues, i: number) => {
+    const n = i + 1;
+    const base = `${id}-${channel.key}`;
+    const rowKey: ErrorKey = `channels[${i}]`;
+    const targetKey: ErrorKey | null = needsUrl(channel.type)
+      ? `channels[${i}].url`
+      : channel.type === 'TELEGRAM'
+        ? `channels[${i}].chatId`
+        : null;
+    // A row's own error (a repeated channel) marks its target input, or the type when it has none.
+    const typeKeys: ErrorKey[] = targetKey ? [`channels[${i}].type`] : [`channels[${i}].type`, rowKey];
+    const hidden = <span className="visually-hidden">Channel {n} </span>;
+    const targetLabel = TARGET_LABELS[channel.type];
+    return (
+      <li key={channel.key} className="channel">
+        <div className="field channel-type">
+          <label htmlFor={`${base}-type`}>{hidden}Type</label>
+          <select
+            {...a11y(`${base}-type`, typeKeys)}
+            value={channel.type}
+            onChange={(e) => setChannel(i, { type: e.target.value as ChannelType })}
+          >
+            {CHANNEL_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {CHANNEL_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {targetKey ? (
+          <div className="field channel-target">
+            <label htmlFor={`${base}-target`}>
+              {hidden}
+              {targetLabel}
+            </label>
+            {needsUrl(channel.type) ? (
+              <input
+                {...a11y(`${base}-target`, [targetKey, rowKey])}
+                type="url"
+                inputMode="url"
+                value={channel.url}
+                onChange={(e) => setChannel(i, { url: e.target.value })}
+                maxLength={500}
+                placeholder="https://"
+              />
+            ) : (
+              <input
+                {...a11y(`${base}-target`, [targetKey, rowKey], true)}
+                value={channel.chatId}
+                onChange={(e) => setChannel(i, { chatId: e.target.value })}
+                maxLength={64}
+              />
+            )}
+            {channel.type === 'TELEGRAM' && hintText(`${base}-target`, 'A chat id such as -1001234567890, or @channelname.')}
+          </div>
+        ) : (
+          <p className="channel-target hint">To {values.email}</p>
+        )}
+        <div className="field check channel-enabled">
+          <div className="check-row">
+            <input
+              id={`${base}-enabled`}
+              type="checkbox"
+              checked={channel.enabled}
+              onChange={(e) => setChannel(i, { enabled: e.target.checked })}
+            />
+            <label htmlFor={`${base}-enabled`}>{hidden}Enabled</label>
+          </div>
+        </div>
+        <button
+          type="button"
+          className="channel-remove"
+          onClick={() => removeChannel(i)}
+          disabled={values.channels.length <= 1}
+          aria-label={`Remove channel ${n}`}
+        >
+          Remove
+        </button>
+        {channel.disabledReason && !channel.enabled && (
+          <p className="warn channel-note">
+            Not sending: {channel.disabledReason} Tick “Enabled” and save to send to it again.
+          </p>
+        )}
+        <div className="channel-note">
+          {errorText(`channels[${i}].type`, `Channel ${n} type`)}
+          {targetKey && errorText(targetKey, targetLabel)}
+          {errorText(rowKey, `Channel ${n}`)}
+        </div>
+      </li>
     );
   };
 
@@ -162,13 +392,84 @@ export function AlertForm(props: {
           (a) => <input {...a} value={values.excludeWords} onChange={set('excludeWords')} />,
           'Separated by commas or spaces; up to 20.',
         )}
-        {field(
-          'minDropPercent',
-          'Min price drop %',
-          (a) => <input {...a} inputMode="decimal" value={values.minDropPercent} onChange={set('minDropPercent')} />,
-          'Email a listing again when its price fell at least this much.',
-        )}
       </div>
+
+      <fieldset className="section">
+        <legend>Notifications</legend>
+        <div className="grid">
+          {checkbox('newListings', 'New listings', 'Notify when a matching listing appears.')}
+          {checkbox('priceDrops', 'Price drops', 'Notify again when a listing’s price falls.')}
+          {field(
+            'minDropPercent',
+            'Min price drop %',
+            (a) => <input {...a} inputMode="decimal" value={values.minDropPercent} onChange={set('minDropPercent')} />,
+            'Email a listing again when its price fell at least this much.',
+          )}
+          {field(
+            'targetPrice',
+            'Target price',
+            (a) => <input {...a} inputMode="decimal" value={values.targetPrice} onChange={set('targetPrice')} />,
+            'Notify when a listing costs this much or less (in the alert’s currency).',
+          )}
+          {field(
+            'endingSoonMinutes',
+            'Auctions ending within (minutes)',
+            (a) => <input {...a} inputMode="numeric" value={values.endingSoonMinutes} onChange={set('endingSoonMinutes')} />,
+            'Notify about auctions ending this soon; up to 10080 (a week).',
+          )}
+          {field(
+            'quietStart',
+            'Quiet hours start',
+            (a) => <input {...a} type="time" value={values.quietStart} onChange={set('quietStart')} />,
+            'No notices between start and end; give both or neither.',
+          )}
+          {field('quietEnd', 'Quiet hours end', (a) => (
+            <input {...a} type="time" value={values.quietEnd} onChange={set('quietEnd')} />
+          ))}
+          {field(
+            'timeZone',
+            'Time zone',
+            (a) => (
+              <>
+                <input
+                  {...a}
+                  value={values.timeZone}
+                  onChange={set('timeZone')}
+                  maxLength={64}
+                  list={`${id}-zones`}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                {zoneList}
+              </>
+            ),
+            'For quiet hours and the daily count, e.g. Europe/Berlin.',
+          )}
+          {field(
+            'maxPerDay',
+            'Max notices per day',
+            (a) => <input {...a} inputMode="numeric" value={values.maxPerDay} onChange={set('maxPerDay')} />,
+            'Leave empty for no limit.',
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset className="section" aria-describedby={[`${id}-channels-hint`, errors.channels ? errorIdOf('channels') : null].filter(Boolean).join(' ')}>
+        <legend>Channels</legend>
+        <small id={`${id}-channels-hint`} className="hint">
+          Where notices go, up to {MAX_CHANNELS}. Email goes to the alert’s address.
+        </small>
+        {errors.channels && (
+          <p id={errorIdOf('channels')} className="field-error group-error" tabIndex={-1}>
+            Channels {errors.channels}
+          </p>
+        )}
+        <ul className="channels">{values.channels.map(channelRow)}</ul>
+        <button type="button" ref={addRef} onClick={addChannel} disabled={values.channels.length >= MAX_CHANNELS}>
+          Add channel
+        </button>
+      </fieldset>
+
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Saving…' : alert ? 'Save changes' : 'Create alert'}

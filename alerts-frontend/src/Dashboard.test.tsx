@@ -2,7 +2,18 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard } from './Dashboard';
+import type { Alert, Channel } from './api';
 import { alert, bodyOf, json, mockFetch, page } from './test/http';
+
+const email: Channel = { id: 'c1', type: 'EMAIL', url: null, chatId: null, enabled: true, disabledReason: null };
+const webhook: Channel = {
+  id: 'c2',
+  type: 'WEBHOOK',
+  url: 'https://example.com/hook',
+  chatId: null,
+  enabled: true,
+  disabledReason: null,
+};
 
 const session = { email: 'jane@example.com', expiresAt: '2099-01-01T00:00:00Z' };
 const frequencies = { 'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }) };
@@ -143,5 +154,130 @@ describe('Dashboard', () => {
     await user.keyboard('{Enter}');
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(await screen.findByText(/Daily lowest, median and highest price in USD/)).toBeInTheDocument();
+  });
+
+  it('shows a webhook signing secret once, after the save that created the channel', async () => {
+    const stored: Alert = alert(1, { channels: [email, webhook] });
+    let alerts: Alert[] = [];
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page(alerts, 0, alerts.length)),
+      'POST /api/alerts': () => {
+        alerts = [stored];
+        return json({ ...stored, channels: [email, { ...webhook, secret: 's3cr3t-value' }] }, 201);
+      },
+      'PUT /api/alerts/id-1': () => json(stored),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    await user.click(await screen.findByRole('button', { name: 'New alert' }));
+    await user.type(screen.getByLabelText('Search phrase'), 'search 1');
+    await user.selectOptions(screen.getByLabelText('Check every'), '10');
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.click(screen.getByLabelText('Channel 2 Webhook URL'));
+    await user.paste('https://example.com/hook');
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    const notice = await screen.findByRole('region', { name: /Webhook signing secret — copy it now, it is not shown again/ });
+    expect(within(notice).getByLabelText('Secret for https://example.com/hook')).toHaveValue('s3cr3t-value');
+    expect(notice).toHaveTextContent(/X-Signature.*HMAC-SHA256.*X-Timestamp/);
+    expect(within(notice).getByRole('heading')).toHaveFocus();
+    await user.click(within(notice).getByRole('button', { name: 'Copy secret for https://example.com/hook' }));
+    expect(await navigator.clipboard.readText()).toBe('s3cr3t-value');
+    expect(within(notice).getByText('Copied.')).toBeInTheDocument();
+
+    // The reloaded list has no secret; the notice stays until dismissed, and never comes back.
+    expect(await screen.findByText('search 1')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /Webhook signing secret/ })).toBeInTheDocument();
+    await user.click(within(notice).getByRole('button', { name: 'I have copied it' }));
+    expect(screen.queryByRole('region', { name: /Webhook signing secret/ })).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue('s3cr3t-value')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Edit search 1' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('“search 1” saved.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Webhook signing secret/ })).not.toBeInTheDocument();
+  });
+
+  it('warns about a failing channel in the row and says where notices go', async () => {
+    const failing = alert(1, {
+      channels: [email, { ...webhook, enabled: false, disabledReason: 'Disabled after 10 failed deliveries in a row (last: HTTP 404).' }],
+    });
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(
+          page(
+            [
+              {
+                ...failing,
+                status: { ...failing.status!, channelError: 'WEBHOOK: Disabled after 10 failed deliveries in a row (last: HTTP 404).' },
+              },
+            ],
+            0,
+            1,
+          ),
+        ),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const row = (await screen.findByText('search 1')).closest('tr')!;
+    expect(within(row).getByText(/⚠ WEBHOOK: Disabled after 10 failed deliveries/)).toHaveClass('warn');
+    expect(within(row).getByText('Notify via email · webhook (off)')).toBeInTheDocument();
+  });
+
+  it('links the alert’s Atom feed and replaces its address after confirmation', async () => {
+    let feedUrl = 'http://localhost:8080/feeds/old-token.atom';
+    const fetchMock = mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(
+          page(
+            [
+              alert(1, {
+                feedUrl,
+                minDropPercent: 10,
+                rules: {
+                  newListings: true,
+                  priceDrops: true,
+                  targetPrice: 150,
+                  endingSoonMinutes: null,
+                  quietStart: '22:00',
+                  quietEnd: '07:00',
+                  timeZone: 'Europe/Berlin',
+                  maxPerDay: 20,
+                },
+              }),
+            ],
+            0,
+            1,
+          ),
+        ),
+      'GET /api/alerts/id-1/price-history': () => json([]),
+      'GET /api/alerts/id-1/insights': () => json({ alertId: 'id-1', from: null, to: null, currencies: [] }),
+      'POST /api/alerts/id-1/feed-token': () => {
+        feedUrl = 'http://localhost:8080/feeds/new-token.atom';
+        return json({ feedUrl });
+      },
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    await user.click(await screen.findByRole('button', { name: 'search 1' }));
+
+    expect(await screen.findByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', 'http://localhost:8080/feeds/old-token.atom');
+    expect(
+      screen.getByText(/Notifies about new listings, price drops of 10 % or more, prices at or below .*150.* · quiet 22:00–07:00 \(Europe\/Berlin\) · at most 20 a day/),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'New feed address' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'New feed address?' })).getByRole('button', { name: 'Cancel' }));
+    expect(fetchMock.mock.calls.some(([u]) => String(u).endsWith('/feed-token'))).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'New feed address' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace address' }));
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', 'http://localhost:8080/feeds/new-token.atom'),
+    );
+    expect(screen.getByText(/The feed has a new address/)).toBeInTheDocument();
+    expect(fetchMock.mock.calls.filter(([, i]) => i?.method === 'POST').map(([u]) => u)).toEqual(['/api/alerts/id-1/feed-token']);
   });
 });

@@ -1,8 +1,9 @@
 import { Fragment, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { AlertForm } from './AlertForm';
-import { api, ApiError, type Alert, type Page, type Session } from './api';
+import { api, ApiError, type Alert, type Channel, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
-import { filtersSummary, formatFrequency, formatTime, stateOf } from './format';
+import { channelsSummary, filtersSummary, formatFrequency, formatTime, stateOf } from './format';
+import { SecretNotice } from './SecretNotice';
 
 // The chart library is the bulk of the bundle: load it when a detail panel is first opened.
 const AlertDetail = lazy(() => import('./AlertDetail').then((m) => ({ default: m.AlertDetail })));
@@ -20,6 +21,7 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
   const [deleting, setDeleting] = useState<Alert | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [frequencies, setFrequencies] = useState<number[]>([]);
+  const [secrets, setSecrets] = useState<Channel[]>([]);
 
   const failed = useCallback(
     (e: unknown) => {
@@ -86,6 +88,9 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
   function saved(alert: Alert, created: boolean) {
     setEditing(null);
     setMessage(`“${alert.searchPhrase}” ${created ? 'created' : 'saved'}.`);
+    // Only this answer carries the secrets of newly created webhook channels.
+    const fresh = (alert.channels ?? []).filter((c) => c.secret);
+    if (fresh.length) setSecrets((shown) => [...shown, ...fresh]);
     if (created && page !== 0) setPage(0);
     else reload();
   }
@@ -115,6 +120,8 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
           </div>
         )}
       </div>
+
+      {secrets.length > 0 && <SecretNotice channels={secrets} onDone={() => setSecrets([])} />}
 
       {editing && (
         <AlertForm
@@ -166,9 +173,13 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                           {alert.searchPhrase}
                         </button>
                         {alert.status?.lastError && <div className="warn">⚠ {alert.status.lastError}</div>}
+                        {alert.status?.channelError && <div className="warn">⚠ {alert.status.channelError}</div>}
                       </th>
                       <td data-label="Frequency">{formatFrequency(alert.frequencyMinutes)}</td>
-                      <td data-label="Filters">{filtersSummary(alert)}</td>
+                      <td data-label="Filters">
+                        {filtersSummary(alert)}
+                        {alert.channels?.length ? <div className="hint">Notify via {channelsSummary(alert)}</div> : null}
+                      </td>
                       <td data-label="Status">
                         <span className={stateOf(alert).className} title={stateOf(alert).hint}>
                           {stateOf(alert).label}
@@ -202,7 +213,7 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                       <tr className="detail-row">
                         <td colSpan={8} id={`detail-${alert.id}`}>
                           <Suspense fallback={<p role="status">Loading chart…</p>}>
-                            <AlertDetail alert={alert} />
+                            <AlertDetail alert={alert} onChanged={reload} onUnauthorized={onUnauthorized} />
                           </Suspense>
                         </td>
                       </tr>

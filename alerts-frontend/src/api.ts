@@ -12,6 +12,42 @@ export interface AlertStatus {
   nextRunAt: string | null;
   lastError: string | null;
   lastWarning: string | null;
+  /** Why a channel stopped delivering (e.g. a webhook disabled after failures), if one did. */
+  channelError?: string | null;
+}
+
+export type ChannelType = 'EMAIL' | 'WEBHOOK' | 'DISCORD' | 'SLACK' | 'TELEGRAM';
+
+/** When an alert sends notices. Times are "HH:mm" in timeZone (an IANA name). */
+export interface NotificationRules {
+  newListings: boolean;
+  priceDrops: boolean;
+  targetPrice: number | null;
+  endingSoonMinutes: number | null;
+  quietStart: string | null;
+  quietEnd: string | null;
+  timeZone: string;
+  maxPerDay: number | null;
+}
+
+/** Where an alert's notices go. EMAIL goes to the alert's address and has no url or chat id. */
+export interface Channel {
+  id: string;
+  type: ChannelType;
+  url: string | null;
+  chatId: string | null;
+  enabled: boolean;
+  disabledReason: string | null;
+  /** A WEBHOOK's signing secret: only in the response that created the channel. */
+  secret?: string | null;
+}
+
+/** A channel as requests send it: known by type and url (or chat id); sending it again keeps it. */
+export interface ChannelInput {
+  type: ChannelType;
+  url?: string;
+  chatId?: string;
+  enabled?: boolean;
 }
 
 export interface Alert {
@@ -31,6 +67,10 @@ export interface Alert {
   createdAt: string;
   updatedAt: string;
   status: AlertStatus | null;
+  // Absent in answers of services that predate notification rules, channels and feeds.
+  rules?: NotificationRules;
+  channels?: Channel[];
+  feedUrl?: string;
 }
 
 export interface AlertInput {
@@ -44,6 +84,8 @@ export interface AlertInput {
   buyingOption: BuyingOption;
   excludeWords: string[];
   minDropPercent: number | null;
+  rules?: Partial<NotificationRules>;
+  channels?: ChannelInput[];
   active?: boolean;
   version?: number;
 }
@@ -119,7 +161,10 @@ export interface FieldError {
   message: string;
 }
 
-/** An RFC 9457 ProblemDetail (or any failed response), with field errors keyed by field name. */
+/**
+ * An RFC 9457 ProblemDetail (or any failed response), with field errors keyed by the field as the
+ * server names it: "searchPhrase", "excludeWords[1]", "rules.quietEnd", "channels[0].url", "channels".
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly fieldErrors: Record<string, string>;
@@ -132,11 +177,6 @@ export class ApiError extends Error {
   }
 }
 
-/** "excludeWords[2]" and "excludeWords" both belong to the excludeWords input. */
-function fieldName(field: string): string {
-  return field.replace(/\[.*$/, '').replace(/\..*$/, '');
-}
-
 async function toError(response: Response): Promise<ApiError> {
   let body: { title?: string; detail?: string; errors?: FieldError[] } = {};
   try {
@@ -146,7 +186,7 @@ async function toError(response: Response): Promise<ApiError> {
   }
   const fieldErrors: Record<string, string> = {};
   for (const error of body.errors ?? []) {
-    const name = fieldName(error.field ?? '');
+    const name = error.field ?? '';
     fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${error.message}` : error.message;
   }
   const message =
@@ -196,6 +236,8 @@ export const api = {
       { active, version: alert.version },
       'application/merge-patch+json',
     ),
+  /** Replaces the alert's feed URL (the old one stops working); answers the new URL. */
+  rotateFeedToken: (id: string) => request<unknown>('POST', `/api/alerts/${encodeURIComponent(id)}/feed-token`),
   deleteAlert: (id: string) => request<void>('DELETE', `/api/alerts/${encodeURIComponent(id)}`),
   insights: (id: string) => request<AlertInsights>('GET', `/api/alerts/${encodeURIComponent(id)}/insights`),
   priceHistory: (id: string) => request<PricePoint[]>('GET', `/api/alerts/${encodeURIComponent(id)}/price-history`),

@@ -1,4 +1,4 @@
-import type { Alert } from './api';
+import type { Alert, ChannelType } from './api';
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -43,4 +43,35 @@ export function stateOf(alert: Alert): { label: string; className: string; hint?
     return { label: 'Unconfirmed', className: 'badge warn', hint: 'No emails until the confirmation link we sent is opened' };
   }
   return { label: 'Active', className: 'badge on' };
+}
+
+const CHANNEL_NAMES: Record<ChannelType, string> = {
+  EMAIL: 'email',
+  WEBHOOK: 'webhook',
+  DISCORD: 'Discord',
+  SLACK: 'Slack',
+  TELEGRAM: 'Telegram',
+};
+
+/** "email · webhook (off)": where the alert's notices go; empty for answers without channels. */
+export function channelsSummary(alert: Alert): string {
+  return (alert.channels ?? [])
+    .map((c) => `${CHANNEL_NAMES[c.type] ?? c.type}${c.enabled ? '' : ' (off)'}`)
+    .join(' · ');
+}
+
+/** The alert's notification rules in words, one part each; empty for answers without rules. */
+export function rulesSummary(alert: Alert): string[] {
+  const rules = alert.rules;
+  if (!rules) return [];
+  const parts: string[] = [];
+  const what: string[] = [];
+  if (rules.newListings) what.push('new listings');
+  if (rules.priceDrops) what.push(alert.minDropPercent != null ? `price drops of ${Number(alert.minDropPercent)} % or more` : 'price drops');
+  if (rules.targetPrice != null) what.push(`prices at or below ${formatMoney(rules.targetPrice, alert.currency)}`);
+  if (rules.endingSoonMinutes != null) what.push(`auctions ending within ${rules.endingSoonMinutes} min`);
+  parts.push(what.length ? `Notifies about ${what.join(', ')}` : 'Notifies about nothing (all rules are off)');
+  if (rules.quietStart && rules.quietEnd) parts.push(`quiet ${rules.quietStart}–${rules.quietEnd} (${rules.timeZone})`);
+  if (rules.maxPerDay != null) parts.push(`at most ${rules.maxPerDay} a day`);
+  return parts;
 }

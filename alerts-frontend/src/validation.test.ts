@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, splitWords, toInput, validate } from './validation';
+import { emptyForm, errorKeyOf, newChannel, splitWords, toInput, validate } from './validation';
 
 const valid = { ...emptyForm('jane@example.com'), searchPhrase: 'switch', frequencyMinutes: '10' };
 const frequencies = [2, 10, 30];
@@ -34,7 +34,148 @@ describe('validate', () => {
   });
 });
 
+describe('validate notification rules', () => {
+  it('accepts empty optional rules and checks the filled ones', () => {
+    expect(validate({ ...valid, targetPrice: '199.99', endingSoonMinutes: '10080', maxPerDay: '1000' }, frequencies)).toEqual({});
+    expect(validate({ ...valid, targetPrice: '-5' }, frequencies).targetPrice).toMatch(/zero or more/);
+    expect(validate({ ...valid, targetPrice: '1.234' }, frequencies).targetPrice).toMatch(/2 decimals/);
+    expect(validate({ ...valid, endingSoonMinutes: '0' }, frequencies).endingSoonMinutes).toMatch(/from 1 to 10080/);
+    expect(validate({ ...valid, endingSoonMinutes: '10081' }, frequencies).endingSoonMinutes).toMatch(/from 1 to 10080/);
+    expect(validate({ ...valid, endingSoonMinutes: '1.5' }, frequencies).endingSoonMinutes).toMatch(/whole number/);
+    expect(validate({ ...valid, maxPerDay: '1001' }, frequencies).maxPerDay).toMatch(/from 1 to 1000/);
+  });
+
+  it('wants quiet hours with both ends or none', () => {
+    expect(validate({ ...valid, quietStart: '22:00', quietEnd: '07:00' }, frequencies)).toEqual({});
+    expect(validate({ ...valid, quietStart: '22:00' }, frequencies).quietEnd).toMatch(/together with the start/);
+    expect(validate({ ...valid, quietEnd: '07:00' }, frequencies).quietStart).toMatch(/together with the end/);
+    expect(validate({ ...valid, quietStart: '25:00', quietEnd: '07:00' }, frequencies).quietStart).toMatch(/a time such as/);
+  });
+
+  it('wants a known IANA time zone of at most 64 characters', () => {
+    expect(validate({ ...valid, timeZone: 'Europe/Berlin' }, frequencies).timeZone).toBeUndefined();
+    expect(validate({ ...valid, timeZone: 'UTC' }, frequencies).timeZone).toBeUndefined();
+    expect(validate({ ...valid, timeZone: ' ' }, frequencies).timeZone).toMatch(/must be given/);
+    expect(validate({ ...valid, timeZone: 'Mars/Olympus' }, frequencies).timeZone).toMatch(/IANA time zone/);
+    expect(validate({ ...valid, timeZone: `Europe/${'x'.repeat(60)}` }, frequencies).timeZone).toMatch(/at most 64/);
+  });
+});
+
+describe('validate channels', () => {
+  const withChannels = (...channels: ReturnType<typeof newChannel>[]) => ({ ...valid, channels });
+  const channel = (type: Parameters<typeof newChannel>[0], target: Partial<ReturnType<typeof newChannel>> = {}) => ({
+    ...newChannel(type),
+    ...target,
+  });
+
+  it('wants an http(s) URL for webhook, Discord and Slack channels', () => {
+    const errors = validate(
+      withChannels(
+        channel('EMAIL'),
+        channel('WEBHOOK', { url: 'ftp://example.com/hook' }),
+        channel('DISCORD'),
+        channel('SLACK', { url: `https://example.com/${'x'.repeat(500)}` }),
+        channel('WEBHOOK', { url: 'https://example.com/hook' }),
+      ),
+      frequencies,
+    );
+    expect(errors['channels[1].url']).toMatch(/http\(s\) URL/);
+    expect(errors['channels[2].url']).toMatch(/must be given/);
+    expect(errors['channels[3].url']).toMatch(/at most 500/);
+    expect(errors['channels[4].url']).toBeUndefined();
+  });
+
+  it('wants a chat id for Telegram, and only then', () => {
+    const errors = validate(
+      withChannels(
+        channel('TELEGRAM'),
+        channel('TELEGRAM', { chatId: 'not an id' }),
+        channel('TELEGRAM', { chatId: '-1001234567890' }),
+        channel('TELEGRAM', { chatId: '@ebay_deals' }),
+        channel('EMAIL', { chatId: 'ignored', url: 'ignored' }),
+      ),
+      frequencies,
+    );
+    expect(errors['channels[0].chatId']).toMatch(/must be given/);
+    expect(errors['channels[1].chatId']).toMatch(/-1001234567890 or @channelname/);
+    expect(Object.keys(errors)).toEqual(['channels[0].chatId', 'channels[1].chatId']);
+  });
+
+  it('rejects a channel repeating another of the same type and target', () => {
+    const errors = validate(
+      withChannels(
+        channel('EMAIL'),
+        channel('WEBHOOK', { url: 'https://example.com/a' }),
+        channel('WEBHOOK', { url: ' https://example.com/a ' }),
+        channel('SLACK', { url: 'https://example.com/a' }),
+        channel('EMAIL'),
+      ),
+      frequencies,
+    );
+    expect(errors['channels[2]']).toBe('must not repeat channel 2');
+    expect(errors['channels[3]']).toBeUndefined();
+    expect(errors['channels[4]']).toBe('must not repeat channel 1');
+  });
+
+  it('wants between 1 and 10 channels', () => {
+    expect(validate(withChannels(), frequencies).channels).toMatch(/at least one/);
+    const eleven = Array.from({ length: 11 }, (_, i) => channel('WEBHOOK', { url: `https://example.com/${i}` }));
+    expect(validate(withChannels(...eleven), frequencies).channels).toMatch(/at most 10/);
+    expect(validate(withChannels(...eleven.slice(1)), frequencies).channels).toBeUndefined();
+  });
+});
+
+describe('errorKeyOf', () => {
+  it('puts server field errors on the input showing that field', () => {
+    expect(errorKeyOf('searchPhrase')).toBe('searchPhrase');
+    expect(errorKeyOf('excludeWords[1]')).toBe('excludeWords');
+    expect(errorKeyOf('rules.targetPrice')).toBe('targetPrice');
+    expect(errorKeyOf('rules.quietEnd')).toBe('quietEnd');
+    expect(errorKeyOf('channels[0].url')).toBe('channels[0].url');
+    expect(errorKeyOf('channels[1].chatId')).toBe('channels[1].chatId');
+    expect(errorKeyOf('channels[3].enabled')).toBe('channels[3]');
+    expect(errorKeyOf('channels[2]')).toBe('channels[2]');
+    expect(errorKeyOf('channels')).toBe('channels');
+    expect(errorKeyOf('rules.somethingNew')).toBeNull();
+    expect(errorKeyOf('version')).toBeNull();
+  });
+});
+
 describe('toInput', () => {
+  it('sends the rules, empty ones as null, and each channel with only the target its type uses', () => {
+    const input = toInput({
+      ...valid,
+      newListings: false,
+      targetPrice: '199.5',
+      endingSoonMinutes: ' 60 ',
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      timeZone: ' Europe/Berlin ',
+      channels: [
+        { ...newChannel('EMAIL'), url: 'left over' },
+        { ...newChannel('WEBHOOK'), url: ' https://example.com/hook ', chatId: 'left over', enabled: false },
+        { ...newChannel('TELEGRAM'), chatId: '@ebay_deals', url: 'https://left.over' },
+      ],
+    });
+    expect(input.rules).toEqual({
+      newListings: false,
+      priceDrops: true,
+      targetPrice: 199.5,
+      endingSoonMinutes: 60,
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      timeZone: 'Europe/Berlin',
+      maxPerDay: null,
+    });
+    expect(input.channels).toEqual([
+      { type: 'EMAIL', enabled: true },
+      { type: 'WEBHOOK', url: 'https://example.com/hook', enabled: false },
+      { type: 'TELEGRAM', chatId: '@ebay_deals', enabled: true },
+    ]);
+    expect(toInput(valid).rules).toMatchObject({ quietStart: null, quietEnd: null, targetPrice: null });
+  });
+
+
   it('splits exclude words on commas and spaces and converts numbers', () => {
     expect(splitWords('Broken, parts  box,,Broken')).toEqual(['broken', 'parts', 'box']);
     const input = toInput({ ...valid, searchPhrase: ' switch ', minPrice: '10.5', maxPrice: '', currency: 'eur' });
