@@ -43,10 +43,14 @@ public class Insights {
   /** Alerts per query: large enough to amortise each query, small enough to sort in memory. */
   static final int BATCH = 200;
 
-  /** The window's observations of the alerts, and one price per listing per UTC day. */
+  /**
+   * The window's observations of the alerts, and one price per listing per UTC day. {@code obs} is
+   * never materialised: each use scans the index again (a few pages per alert) and so keeps its
+   * order by alert, which lets every sort below work one alert at a time, in memory.
+   */
   static final String WINDOW =
       """
-      with obs as (
+      with obs as not materialized (
           select alert_id, item_id, price, currency, observed_at,
                  (observed_at at time zone 'UTC')::date as day
           from price_observation
@@ -76,24 +80,25 @@ public class Insights {
           trend as (
               select alert_id, currency,
                      (array_agg(median order by day))[1] as start_median,
-                     (array_agg(median order by day desc))[1] as now_median
-              from series group by alert_id, currency)
-          select d.alert_id, d.currency,
-                 count(distinct d.item_id) as tracked,
-                 coalesce(f.fresh, 0) as new_listings,
-                 min(d.price) as lowest, max(d.price) as highest,
-                 round(avg(d.price), 2) as average,
-                 round(percentile_cont(0.5) within group (order by d.price)::numeric, 2)
-                     as median,
-                 round((percentile_cont(0.5) within group (order by d.price)
-                     filter (where d.day = :today))::numeric, 2) as today_median,
+                     (array_agg(median order by day))[count(*)] as now_median
+              from series group by alert_id, currency),
+          figures as (
+              select alert_id, currency,
+                     count(distinct item_id) as tracked,
+                     min(price) as lowest, max(price) as highest,
+                     round(avg(price), 2) as average,
+                     round(percentile_cont(0.5) within group (order by price)::numeric, 2)
+                         as median,
+                     round((percentile_cont(0.5) within group (order by price)
+                         filter (where day = :today))::numeric, 2) as today_median
+              from daily group by alert_id, currency)
+          select g.*, coalesce(f.fresh, 0) as new_listings,
                  round(t.start_median::numeric, 2) as start_median,
                  round(t.now_median::numeric, 2) as now_median
-          from daily d
-          join trend t on t.alert_id = d.alert_id and t.currency = d.currency
-          left join firsts f on f.alert_id = d.alert_id and f.currency = d.currency
-          group by d.alert_id, d.currency, f.fresh, t.start_median, t.now_median
-          order by d.alert_id, d.currency
+          from figures g
+          join trend t on t.alert_id = g.alert_id and t.currency = g.currency
+          left join firsts f on f.alert_id = g.alert_id and f.currency = g.currency
+          order by g.alert_id, g.currency
           """;
 
   /**
@@ -110,7 +115,7 @@ public class Insights {
           items as (
               select alert_id, currency, item_id,
                      (array_agg(price order by observed_at))[1] as first_price,
-                     (array_agg(price order by observed_at desc))[1] as last_price,
+                     (array_agg(price order by observed_at))[count(*)] as last_price,
                      min(price) as min_price, max(price) as max_price,
                      max(observed_at) as last_seen
               from obs group by alert_id, currency, item_id),
