@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Tag("bench")
 @IntegrationTest
-class InsightsBenchmark {
+class InsightsBenchmarkTests {
 
   /**
    * Before the covering index and the batched queries (commit 6ecb00a: five queries per alert,

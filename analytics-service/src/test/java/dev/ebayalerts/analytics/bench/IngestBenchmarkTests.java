@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Tag("bench")
 @IntegrationTest
-class IngestBenchmark {
+class IngestBenchmarkTests {
 
   private static final String COLUMNS =
       "alert_id, item_id, title, price, currency, item_web_url, image_url, item_condition,"
