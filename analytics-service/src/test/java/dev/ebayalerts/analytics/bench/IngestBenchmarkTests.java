@@ -103,7 +103,7 @@ class IngestBenchmarkTests {
             + " (pgjdbc `CopyManager`, rows prepared in memory beforehand). The table is emptied"
             + " before each. Target: ≥ 20,000 observations/s.\n\n"
             + "| path | events | observations | seconds | events/s | observations/s |"
-            + " service's ratio to it |\n"
+            + " service's rate ÷ this rate |\n"
             + "|---|---:|---:|---:|---:|---:|---:|\n"
             + row(
                 "service: Redis Streams → consumer → PostgreSQL",
