@@ -43,8 +43,9 @@ public class LocalAnalyticsApplication {
     /**
      * Insight emails go to the local mail catcher (SMTP on 1025), and their unsubscribe links are
      * signed with the secret the local alerts-service uses ({@code link-secret} in the data folder,
-     * made by whichever service starts first), so they work on its unsubscribe page. Environment
-     * variables of the same names win.
+     * made by whichever service starts first), so they work on its unsubscribe page. Likewise the
+     * dashboard's sessions and the operator key are checked with alerts-service's {@code
+     * session-secret} and {@code operator-api-key}. Environment variables of the same names win.
      */
     static void defaultSettings() {
       if (absent("SMTP_PORT")) {
@@ -53,9 +54,16 @@ public class LocalAnalyticsApplication {
       if (absent("ALERTS_LINK_SECRET")) {
         System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
       }
+      // Sessions of the local alerts-service (and its operator key) are accepted here too.
+      if (absent("ALERTS_SESSION_SECRET")) {
+        System.setProperty("ALERTS_SESSION_SECRET", linkSecret(DATA.resolve("session-secret")));
+      }
+      if (absent("ALERTS_OPERATOR_API_KEY")) {
+        System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
+      }
     }
 
-    /** The same file and format as {@code LocalAlertsApplication}'s. */
+    /** The same files and format as {@code LocalAlertsApplication}'s. */
     private static String linkSecret(Path file) {
       try {
         if (Files.exists(file)) {

@@ -4,13 +4,16 @@ import dev.ebayalerts.analytics.digest.DigestQueue.ActiveAlert;
 import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
 import dev.ebayalerts.analytics.insight.AlertInsights;
 import dev.ebayalerts.analytics.insight.Insights;
+import dev.ebayalerts.analytics.insight.PricePoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,9 @@ import tools.jackson.databind.ObjectMapper;
 class DigestGenerator {
 
   private static final Logger log = LoggerFactory.getLogger(DigestGenerator.class);
+
+  /** Recipients (of about five alerts each) whose insights are computed in one batch. */
+  static final int RECIPIENTS_PER_BATCH = 40;
 
   /** What generating a recipient's digest came to. */
   enum Outcome {
@@ -77,7 +83,11 @@ class DigestGenerator {
             .register(meters);
   }
 
-  /** One run: every recipient with an active alert; one recipient's failure stops no other. */
+  /**
+   * One run: every recipient with an active alert; one recipient's failure stops no other. The
+   * insights of {@link #RECIPIENTS_PER_BATCH} recipients' alerts are computed together, a few
+   * queries for them all rather than several per alert.
+   */
   void generateAll() {
     runs.record(this::generateEach);
   }
@@ -92,13 +102,30 @@ class DigestGenerator {
       return;
     }
     int stored = 0;
-    for (String recipient : recipients) {
+    for (int start = 0; start < recipients.size(); start += RECIPIENTS_PER_BATCH) {
+      List<String> group =
+          recipients.subList(start, Math.min(start + RECIPIENTS_PER_BATCH, recipients.size()));
+      Map<String, List<ActiveAlert>> alerts = new LinkedHashMap<>();
+      Figures figures;
       try {
-        if (generateFor(recipient) == Outcome.STORED) {
-          stored++;
-        }
+        group.forEach(recipient -> alerts.put(recipient, queue.activeAlertsOf(recipient)));
+        figures = figuresOf(alerts.values().stream().flatMap(List::stream).toList());
       } catch (RuntimeException e) {
-        log.warn("Could not generate the insight digest for {}: {}", recipient, e.toString());
+        log.warn(
+            "Could not compute the insights of {} recipients' alerts, trying again at the next"
+                + " run: {}",
+            group.size(),
+            e.toString());
+        continue;
+      }
+      for (String recipient : group) {
+        try {
+          if (store(recipient, digestOf(alerts.get(recipient), figures)) == Outcome.STORED) {
+            stored++;
+          }
+        } catch (RuntimeException e) {
+          log.warn("Could not generate the insight digest for {}: {}", recipient, e.toString());
+        }
       }
     }
     if (stored > 0) {
@@ -107,7 +134,19 @@ class DigestGenerator {
   }
 
   Outcome generateFor(String recipient) {
-    InsightDigest digest = digestOf(queue.activeAlertsOf(recipient));
+    List<ActiveAlert> alerts = queue.activeAlertsOf(recipient);
+    return store(recipient, digestOf(alerts, figuresOf(alerts)));
+  }
+
+  /** The insights and price histories of some alerts. */
+  private record Figures(Map<UUID, AlertInsights> insights, Map<UUID, List<PricePoint>> history) {}
+
+  private Figures figuresOf(List<ActiveAlert> alerts) {
+    List<UUID> ids = alerts.stream().map(ActiveAlert::id).toList();
+    return new Figures(insights.forAlerts(ids), insights.histories(ids));
+  }
+
+  private Outcome store(String recipient, InsightDigest digest) {
     if (!digest.hasData()) {
       return Outcome.NO_DATA;
     }
@@ -135,15 +174,16 @@ class DigestGenerator {
     return outcome;
   }
 
-  private InsightDigest digestOf(List<ActiveAlert> alerts) {
+  private static InsightDigest digestOf(List<ActiveAlert> alerts, Figures figures) {
     List<AlertSection> sections = new ArrayList<>(alerts.size());
     Instant from = null;
     Instant to = null;
     for (ActiveAlert alert : alerts) {
-      AlertInsights figures = insights.forAlert(alert.id());
-      sections.add(AlertSection.of(alert.searchPhrase(), figures, insights.history(alert.id())));
-      from = from == null ? figures.from() : from;
-      to = to == null ? figures.to() : to;
+      AlertInsights insights = figures.insights().get(alert.id());
+      sections.add(
+          AlertSection.of(alert.searchPhrase(), insights, figures.history().get(alert.id())));
+      from = from == null ? insights.from() : from;
+      to = to == null ? insights.to() : to;
     }
     return new InsightDigest(from, to, sections);
   }

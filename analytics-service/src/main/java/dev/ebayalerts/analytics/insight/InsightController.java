@@ -1,6 +1,8 @@
 package dev.ebayalerts.analytics.insight;
 
+import dev.ebayalerts.analytics.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,8 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Insights", description = "How an alert's prices moved over the last 14 days")
 @ApiResponse(
+    responseCode = "401",
+    description =
+        "No valid session (cookie alerts_session or Authorization: Bearer, issued by"
+            + " alerts-service) and no operator X-API-Key",
+    content =
+        @Content(
+            mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
     responseCode = "404",
-    description = "No such alert (or it was deleted)",
+    description = "No such alert of the signed-in address (or it was deleted)",
     content =
         @Content(
             mediaType = "application/problem+json",
@@ -43,26 +54,31 @@ class InsightController {
               + " price's change, biggest drops, listings at their lowest, best current deals; one"
               + " section per currency.")
   @GetMapping("/insights")
-  AlertInsights insights(@PathVariable UUID id) {
-    requireAlert(id);
+  AlertInsights insights(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+    requireReadable(id, caller);
     return insights.forAlert(id);
   }
 
   @Operation(summary = "Daily min, median and max price of an alert, for charts")
   @GetMapping("/price-history")
-  List<PricePoint> priceHistory(@PathVariable UUID id) {
-    requireAlert(id);
+  List<PricePoint> priceHistory(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
+    requireReadable(id, caller);
     return insights.history(id);
   }
 
-  private void requireAlert(UUID id) {
-    boolean known =
-        jdbc.sql("select count(*) from alert_copy where id = ? and not deleted")
-                .param(id)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!known) {
+  /**
+   * Someone else's alert is answered exactly like a missing one, so ids of other people's alerts
+   * reveal nothing.
+   */
+  private void requireReadable(UUID id, Caller caller) {
+    boolean readable =
+        jdbc.sql("select email from alert_copy where id = ? and not deleted")
+            .param(id)
+            .query(String.class)
+            .optional()
+            .filter(caller::mayRead)
+            .isPresent();
+    if (!readable) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No alert with id " + id + ".");
       problem.setTitle("Alert not found");

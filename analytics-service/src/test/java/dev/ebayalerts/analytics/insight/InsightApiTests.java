@@ -1,6 +1,7 @@
 package dev.ebayalerts.analytics.insight;
 
 import dev.ebayalerts.analytics.support.IntegrationTest;
+import dev.ebayalerts.analytics.support.Sessions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -16,28 +18,18 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class InsightApiTests {
 
+  static final String JANE = "jane@example.com";
+
   @Autowired RestTestClient http;
   @Autowired JdbcClient jdbc;
 
   @Test
-  void servesInsightsAndPriceHistoryOfAKnownAlert() {
-    UUID alert = UUID.randomUUID();
-    Instant now = Instant.now();
-    jdbc.sql(
-            """
-            insert into alert_copy (id, email, search_phrase, frequency_minutes, currency,
-                item_condition, buying_option, active, version, created_at, updated_at)
-            values (?, 'jane@example.com', 'camera', 10, 'USD', 'ANY', 'ANY', true, 0, ?, ?)""")
-        .params(alert, Timestamp.from(now), Timestamp.from(now))
-        .update();
-    jdbc.sql(
-            "insert into price_observation (alert_id, item_id, title, price, currency, observed_at)"
-                + " values (?, 'A', 'Camera', ?, 'USD', ?)")
-        .params(alert, new BigDecimal("42.00"), Timestamp.from(now.minusSeconds(60)))
-        .update();
+  void servesInsightsAndPriceHistoryToTheAlertsOwner() {
+    UUID alert = alertOf(JANE);
 
     http.get()
         .uri("/api/alerts/{id}/insights", alert)
+        .header(HttpHeaders.AUTHORIZATION, Sessions.bearer(JANE))
         .exchange()
         .expectStatus()
         .isOk()
@@ -48,6 +40,7 @@ class InsightApiTests {
         .isEqualTo(42.0);
     http.get()
         .uri("/api/alerts/{id}/price-history", alert)
+        .header(HttpHeaders.AUTHORIZATION, Sessions.bearer(JANE))
         .exchange()
         .expectStatus()
         .isOk()
@@ -57,9 +50,97 @@ class InsightApiTests {
   }
 
   @Test
+  void acceptsTheSessionCookieTheDashboardSends() {
+    UUID alert = alertOf(JANE);
+
+    http.get()
+        .uri("/api/alerts/{id}/price-history", alert)
+        .cookie("alerts_session", Sessions.bearer(JANE).substring("Bearer ".length()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[0].max")
+        .isEqualTo(42.0);
+  }
+
+  @Test
+  void anotherAddressesAlertIsNotFound() {
+    UUID alert = alertOf(JANE);
+
+    for (String path : new String[] {"insights", "price-history"}) {
+      http.get()
+          .uri("/api/alerts/{id}/" + path, alert)
+          .header(HttpHeaders.AUTHORIZATION, Sessions.bearer("mallory@example.com"))
+          .exchange()
+          .expectStatus()
+          .isNotFound()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+  }
+
+  @Test
+  void theOperatorKeyReadsAnyAlert() {
+    UUID alert = alertOf(JANE);
+
+    http.get()
+        .uri("/api/alerts/{id}/insights", alert)
+        .header("X-API-Key", Sessions.OPERATOR_KEY)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.currencies[0].median")
+        .isEqualTo(42.0);
+  }
+
+  @Test
+  void withoutAValidSessionItIsAnUnauthorizedProblemWithABearerChallenge() {
+    UUID alert = alertOf(JANE);
+    String expired = Sessions.token(Sessions.SECRET, JANE, Instant.now().minusSeconds(1));
+    String forged =
+        Sessions.token(
+            "another-secret-of-at-least-32-characters", JANE, Instant.now().plusSeconds(3600));
+    String valid = Sessions.bearer(JANE).substring("Bearer ".length());
+    String tampered =
+        valid.substring(0, valid.indexOf('.')) + ".x" + valid.substring(valid.indexOf('.') + 2);
+
+    http.get()
+        .uri("/api/alerts/{id}/insights", alert)
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("Not signed in");
+    for (String token : new String[] {expired, forged, tampered, "garbage"}) {
+      for (String path : new String[] {"insights", "price-history"}) {
+        http.get()
+            .uri("/api/alerts/{id}/" + path, alert)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .exchange()
+            .expectStatus()
+            .isUnauthorized();
+      }
+    }
+    http.get()
+        .uri("/api/alerts/{id}/insights", alert)
+        .header("X-API-Key", Sessions.OPERATOR_KEY + "x")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+  }
+
+  @Test
   void unknownAlertIsANotFoundProblem() {
     http.get()
         .uri("/api/alerts/{id}/insights", UUID.randomUUID())
+        .header(HttpHeaders.AUTHORIZATION, Sessions.bearer(JANE))
         .exchange()
         .expectStatus()
         .isNotFound()
@@ -67,13 +148,15 @@ class InsightApiTests {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     http.get()
         .uri("/api/alerts/{id}/price-history", UUID.randomUUID())
+        .header("X-API-Key", Sessions.OPERATOR_KEY)
         .exchange()
         .expectStatus()
         .isNotFound();
   }
 
   @Test
-  void openApiDocumentsTheInsightsEndpoints() {
+  void healthAndApiDocsNeedNoSession() {
+    http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     http.get()
         .uri("/v3/api-docs")
         .exchange()
@@ -82,7 +165,27 @@ class InsightApiTests {
         .expectBody()
         .jsonPath("$.paths['/api/alerts/{id}/insights'].get.summary")
         .exists()
+        .jsonPath("$.paths['/api/alerts/{id}/insights'].get.responses['401']")
+        .exists()
         .jsonPath("$.paths['/api/alerts/{id}/price-history'].get.summary")
         .exists();
+  }
+
+  private UUID alertOf(String email) {
+    UUID alert = UUID.randomUUID();
+    Instant now = Instant.now();
+    jdbc.sql(
+            """
+            insert into alert_copy (id, email, search_phrase, frequency_minutes, currency,
+                item_condition, buying_option, active, version, created_at, updated_at)
+            values (?, ?, 'camera', 10, 'USD', 'ANY', 'ANY', true, 0, ?, ?)""")
+        .params(alert, email, Timestamp.from(now), Timestamp.from(now))
+        .update();
+    jdbc.sql(
+            "insert into price_observation (alert_id, item_id, title, price, currency, observed_at)"
+                + " values (?, 'A', 'Camera', ?, 'USD', ?)")
+        .params(alert, new BigDecimal("42.00"), Timestamp.from(now.minusSeconds(60)))
+        .update();
+    return alert;
   }
 }

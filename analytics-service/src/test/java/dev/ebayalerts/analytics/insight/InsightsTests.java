@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,28 @@ class InsightsTests {
     // EUR, kept apart: a tie.
     observe(alert, "X", "10.00", "EUR", "2026-11-19T18:00:00Z");
     observe(alert, "Y", "10.00", "EUR", "2026-11-19T19:00:00Z");
+  }
+
+  @Test
+  void alertsComputedTogetherKeepTheirOwnFigures() {
+    UUID other = UUID.randomUUID();
+    observe(other, "A", "10.00", "USD", "2026-11-19T10:00:00Z");
+    observe(other, "A", "5.00", "USD", "2026-11-20T10:00:00Z");
+    UUID none = UUID.randomUUID();
+
+    Map<UUID, AlertInsights> together = insights.forAlerts(List.of(other, alert, none));
+
+    assertThat(together.keySet()).containsExactly(other, alert, none);
+    assertThat(together.get(alert)).isEqualTo(insights.forAlert(alert));
+    assertThat(together.get(other)).isEqualTo(insights.forAlert(other));
+    assertThat(together.get(other).currencies().get(0).biggestDrops())
+        .extracting(ListingMove::newPrice)
+        .containsExactly(new BigDecimal("5.00"));
+    assertThat(together.get(none).currencies()).isEmpty();
+    Map<UUID, List<PricePoint>> histories = insights.histories(List.of(alert, other, none));
+    assertThat(histories.get(alert)).isEqualTo(insights.history(alert));
+    assertThat(histories.get(other)).hasSize(2);
+    assertThat(histories.get(none)).isEmpty();
   }
 
   @Test

@@ -80,7 +80,9 @@ public final class Postgres {
     }
   }
 
-  private static JdbcConnectionDetails details(String url, String username, String password) {
+  private static JdbcConnectionDetails details(String jdbcUrl, String username, String password) {
+    // as in application.yml: the driver turns batched inserts into multi-row inserts
+    String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     return new JdbcConnectionDetails() {
       @Override
       public String getUsername() {

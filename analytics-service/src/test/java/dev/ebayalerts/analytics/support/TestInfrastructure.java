@@ -24,6 +24,15 @@ public class TestInfrastructure {
     };
   }
 
+  /** The secrets alerts-service would share; {@link Sessions} signs in with them. */
+  @Bean
+  DynamicPropertyRegistrar sessions() {
+    return registry -> {
+      registry.add("analytics.security.session-secret", () -> Sessions.SECRET);
+      registry.add("analytics.security.operator-api-key", () -> Sessions.OPERATOR_KEY);
+    };
+  }
+
   @Bean
   DataRedisConnectionDetails redis() {
     return Redis.forTests().connectionDetails();

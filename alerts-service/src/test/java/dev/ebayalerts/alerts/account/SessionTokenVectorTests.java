@@ -1,0 +1,44 @@
+package dev.ebayalerts.alerts.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * analytics-service checks sessions itself (its insights are for the alert's owner only); its
+ * SessionTokenTests accepts this very token, so the two implementations cannot drift apart.
+ */
+class SessionTokenVectorTests {
+
+  static final String SECRET = "a-session-secret-of-at-least-32-characters";
+  static final String EMAIL = "jane@example.com";
+  static final Instant EXPIRES = Instant.parse("2100-01-01T00:00:00Z");
+  static final String TOKEN =
+      "ZWJheS1hbGVydHM6c2Vzc2lvbjp2MXw0MTAyNDQ0ODAwfGphbmVAZXhhbXBsZS5jb20"
+          + ".vzPC0f_EPRcJ6TsrkDZxsk6SIhlBiMeQeMFTqAasffA";
+
+  final SignedTokens tokens =
+      new SignedTokens(
+          new SecuritySettings(
+              SECRET,
+              "k".repeat(32),
+              List.of("http://localhost:3000"),
+              Duration.ofDays(7),
+              Duration.ofMinutes(15),
+              Duration.ofDays(2),
+              Duration.ofMinutes(10)));
+
+  @Test
+  void issuesTheSessionTokenAnalyticsServiceAccepts() {
+    assertThat(tokens.issue(SignedTokens.SESSION, EMAIL, EXPIRES)).isEqualTo(TOKEN);
+  }
+
+  @Test
+  void acceptsItsOwnVectorUntilItExpires() {
+    assertThat(tokens.verify(SignedTokens.SESSION, TOKEN, EXPIRES.minusSeconds(1))).contains(EMAIL);
+    assertThat(tokens.verify(SignedTokens.SESSION, TOKEN, EXPIRES)).isEmpty();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ebayalerts.analytics.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/** Without alerts-service's secrets the service does not start, and says which to set. */
+class SessionSettingsTests {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(SessionSettings.class)
+  static class Settings {}
+
+  final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(Settings.class);
+
+  @Test
+  void refusesToStartWithoutTheSessionSecretOrTheOperatorKey() {
+    context.run(
+        started -> {
+          assertThat(started).hasFailed();
+          assertThat(started.getStartupFailure())
+              .rootCause()
+              .hasMessageContaining("ALERTS_SESSION_SECRET")
+              .hasMessageContaining("ALERTS_OPERATOR_API_KEY");
+        });
+  }
+
+  @Test
+  void refusesAShortSessionSecret() {
+    context
+        .withPropertyValues(
+            "analytics.security.session-secret=too-short",
+            "analytics.security.operator-api-key=" + "k".repeat(32))
+        .run(
+            started ->
+                assertThat(started.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("at least 32 characters"));
+  }
+
+  @Test
+  void startsWithBoth() {
+    context
+        .withPropertyValues(
+            "analytics.security.session-secret=" + "s".repeat(32),
+            "analytics.security.operator-api-key=" + "k".repeat(32))
+        .run(
+            started ->
+                assertThat(started.getBean(SessionSettings.class).sessionSecret())
+                    .isEqualTo("s".repeat(32)));
+  }
+}

@@ -1,0 +1,299 @@
+package dev.ebayalerts.analytics.bench;
+
+import static dev.ebayalerts.analytics.bench.BenchmarkReport.rate;
+import static dev.ebayalerts.analytics.bench.BenchmarkReport.ratio;
+import static dev.ebayalerts.analytics.bench.BenchmarkReport.seconds;
+import static dev.ebayalerts.analytics.bench.BenchmarkReport.size;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ebayalerts.analytics.support.IntegrationTest;
+import dev.ebayalerts.pubsub.ListingsObserved;
+import dev.ebayalerts.pubsub.ObservedListing;
+import dev.ebayalerts.pubsub.Publisher;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Step 9, item 2: how fast ListingsObserved events become stored observations through the real path
+ * (pubsub-lib publishes to the Redis stream; the service's consumer de-duplicates and stores each
+ * event in its own transaction), against writing the very same rows straight into the same table
+ * with one batched insert and with COPY.
+ *
+ * <p>Sizes: {@code -Dbench.ingest.events} (20,000), {@code -Dbench.ingest.listings} per event (50).
+ */
+@Tag("bench")
+@IntegrationTest
+class IngestBenchmarkTests {
+
+  private static final String COLUMNS =
+      "alert_id, item_id, title, price, currency, item_web_url, image_url, item_condition,"
+          + " buying_option, observed_at";
+
+  @Autowired Publisher publisher;
+  @Autowired JdbcClient jdbc;
+  @Autowired JdbcTemplate jdbcTemplate;
+  @Autowired DataSource dataSource;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void storesListingsObservedEventsAtTwentyThousandObservationsASecond() throws Exception {
+    int events = size("bench.ingest.events", 20_000);
+    int perEvent = size("bench.ingest.listings", 50);
+    int publishers = 2;
+    long observations = (long) events * perEvent;
+
+    // warm up the consumer, the driver and the JIT, then start from empty tables each time
+    truncate();
+    publishAndWait(generate(Math.max(100, events / 20), perEvent, 1), publishers);
+
+    List<ListingsObserved> batch = generate(events, perEvent, 2);
+    truncate();
+    double service = publishAndWait(batch, publishers);
+    assertThat(stored()).isEqualTo(observations);
+    assertThat(jdbc.sql("select count(*) from processed_event").query(Long.class).single())
+        .isEqualTo(events);
+
+    truncate();
+    double batchedInsert = batchedInsert(batch);
+    assertThat(stored()).isEqualTo(observations);
+
+    truncate();
+    double copy = copy(batch);
+    assertThat(stored()).isEqualTo(observations);
+    truncate();
+
+    double rows = observations / service;
+    String report =
+        BenchmarkReport.header(
+                "analytics-service: event ingest (Step 9, item 2)",
+                "-Dbench.ingest.events=" + events + " -Dbench.ingest.listings=" + perEvent)
+            + "\n"
+            + "From the first publish of "
+            + events
+            + " `ListingsObserved` events ("
+            + perEvent
+            + " priced listings each, "
+            + publishers
+            + " publishing threads, pubsub-lib's Redis Streams transport) until all "
+            + observations
+            + " observations are stored by the service's consumer (one transaction per event:"
+            + " `processed_event` + a batched insert of its listings). Baselines: the same rows"
+            + " into the same table on the same database in the same run, as one batched insert"
+            + " (batches of 500, `reWriteBatchedInserts`, one transaction) and as one `COPY ...`"
+            + " (pgjdbc `CopyManager`, rows prepared in memory beforehand). The table is emptied"
+            + " before each. Target: ≥ 20,000 observations/s.\n\n"
+            + "| path | events | observations | seconds | events/s | observations/s |"
+            + " service's rate ÷ this rate |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|\n"
+            + row(
+                "service: Redis Streams → consumer → PostgreSQL",
+                events,
+                observations,
+                service,
+                service)
+            + row("baseline: one batched insert", events, observations, batchedInsert, service)
+            + row("baseline: COPY", events, observations, copy, service)
+            + "\n"
+            + "Result: "
+            + rate(rows)
+            + " observations/s through the service, "
+            + (rows >= 20_000 ? "meets" : "misses")
+            + " the target of 20,000/s; "
+            + ratio(batchedInsert / service)
+            + "× the batched insert's rate and "
+            + ratio(copy / service)
+            + "× COPY's.\n";
+    BenchmarkReport.write("analytics-ingest", report);
+  }
+
+  private static String row(
+      String path, int events, long observations, double seconds, double serviceSeconds) {
+    return "| "
+        + path
+        + " | "
+        + events
+        + " | "
+        + observations
+        + " | "
+        + seconds(seconds)
+        + " | "
+        + rate(events / seconds)
+        + " | "
+        + rate(observations / seconds)
+        + " | "
+        + ratio(seconds / serviceSeconds)
+        + " |\n";
+  }
+
+  /** Seconds from the first publish until every observation of the batch is stored. */
+  private double publishAndWait(List<ListingsObserved> batch, int threads) throws Exception {
+    long expected = stored() + (long) batch.size() * batch.get(0).listings().size();
+    ExecutorService executor = Executors.newFixedThreadPool(threads);
+    try {
+      long start = System.nanoTime();
+      List<Future<?>> publishing = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        List<ListingsObserved> slice =
+            batch.subList(t * batch.size() / threads, (t + 1) * batch.size() / threads);
+        publishing.add(executor.submit(() -> slice.forEach(publisher::publish)));
+      }
+      for (Future<?> future : publishing) {
+        future.get();
+      }
+      // max(id) - min(id) is two index lookups; the exact count runs once it looks complete
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  jdbc.sql("select coalesce(max(id) - min(id) + 1, 0) from price_observation")
+                          .query(Long.class)
+                          .single()
+                      >= expected);
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> stored() == expected);
+      return (System.nanoTime() - start) / 1e9;
+    } finally {
+      executor.shutdown();
+    }
+  }
+
+  private double batchedInsert(List<ListingsObserved> batch) {
+    List<Object[]> rows = new ArrayList<>();
+    for (ListingsObserved event : batch) {
+      for (ObservedListing listing : event.listings()) {
+        rows.add(
+            new Object[] {
+              event.alertId(),
+              listing.itemId(),
+              listing.title(),
+              listing.price(),
+              listing.currency(),
+              listing.itemWebUrl(),
+              listing.imageUrl(),
+              listing.condition(),
+              listing.buyingOption(),
+              Timestamp.from(listing.observedAt())
+            });
+      }
+    }
+    long start = System.nanoTime();
+    transactions.executeWithoutResult(
+        status ->
+            jdbcTemplate.batchUpdate(
+                "insert into price_observation ("
+                    + COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                500,
+                (statement, row) -> {
+                  for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                  }
+                }));
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private double copy(List<ListingsObserved> batch) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (ListingsObserved event : batch) {
+      for (ObservedListing listing : event.listings()) {
+        text.append(event.alertId())
+            .append('\t')
+            .append(listing.itemId())
+            .append('\t')
+            .append(listing.title())
+            .append('\t')
+            .append(listing.price())
+            .append('\t')
+            .append(listing.currency())
+            .append('\t')
+            .append(listing.itemWebUrl())
+            .append('\t')
+            .append(listing.imageUrl())
+            .append('\t')
+            .append(listing.condition())
+            .append('\t')
+            .append(listing.buyingOption())
+            .append('\t')
+            .append(listing.observedAt())
+            .append('\n');
+      }
+    }
+    String data = text.toString();
+    try (Connection connection = dataSource.getConnection()) {
+      long start = System.nanoTime();
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn("copy price_observation (" + COLUMNS + ") from stdin", new StringReader(data));
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  /** Fetch results the way alerts-service publishes them: one event per alert's search run. */
+  private static List<ListingsObserved> generate(int events, int perEvent, long seed) {
+    Random random = new Random(seed);
+    List<UUID> alerts = new ArrayList<>();
+    for (int a = 0; a < 1000; a++) {
+      alerts.add(new UUID(random.nextLong(), random.nextLong()));
+    }
+    Instant now = Instant.now();
+    List<ListingsObserved> batch = new ArrayList<>(events);
+    for (int e = 0; e < events; e++) {
+      Instant at = now.minusSeconds(events - e);
+      List<ObservedListing> listings = new ArrayList<>(perEvent);
+      for (int l = 0; l < perEvent; l++) {
+        String item = "v1|" + (100_000_000_000L + random.nextInt(1_000_000)) + "|0";
+        listings.add(
+            new ObservedListing(
+                item,
+                "Canon EOS R6 Mark II mirrorless camera body, boxed, " + l,
+                BigDecimal.valueOf(50_000 + random.nextInt(200_000), 2),
+                "USD",
+                "https://www.ebay.com/itm/" + item.substring(3, 15),
+                "https://i.ebayimg.com/images/g/"
+                    + Long.toHexString(random.nextLong())
+                    + "/s-l225.jpg",
+                random.nextBoolean() ? "USED" : "NEW",
+                random.nextInt(5) == 0 ? "AUCTION" : "FIXED_PRICE",
+                at));
+      }
+      batch.add(
+          new ListingsObserved(
+              UUID.randomUUID(), at, alerts.get(e % alerts.size()), "canon eos r6", listings));
+    }
+    return batch;
+  }
+
+  private long stored() {
+    return jdbc.sql("select count(*) from price_observation").query(Long.class).single();
+  }
+
+  private void truncate() {
+    jdbc.sql("truncate price_observation, processed_event").update();
+    jdbc.sql("vacuum analyze price_observation").update();
+  }
+}
