@@ -1,6 +1,8 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -77,6 +79,9 @@ record AlertRequest(
         BigDecimal minDropPercent,
     @Schema(example = "true", description = "Paused alerts are kept but not run; true by default")
         Boolean active,
+    @Schema(description = "What to notify about and when to stay quiet; defaults when omitted")
+        @Valid
+        NoticeRules rules,
     @Schema(
             example = "0",
             description =
@@ -107,6 +112,7 @@ record AlertRequest(
                 .toList();
     minDropPercent = inCents(minDropPercent == null ? DEFAULT_MIN_DROP : minDropPercent);
     active = active == null || active;
+    rules = rules == null ? NoticeRules.defaults() : rules;
   }
 
   /**
@@ -129,6 +135,7 @@ record AlertRequest(
         alert.getExcludeWords(),
         alert.getMinDropPercent(),
         alert.isActive(),
+        alert.getRules(),
         alert.getVersion());
   }
 

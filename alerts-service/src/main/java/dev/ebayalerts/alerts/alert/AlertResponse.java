@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +21,7 @@ record AlertResponse(
     @Schema(example = "[\"broken\", \"parts\"]") List<String> excludeWords,
     @Schema(example = "5.00") BigDecimal minDropPercent,
     @Schema(example = "true") boolean active,
+    NoticeRules rules,
     @Schema(example = "0", description = "Send it back with PUT or PATCH") long version,
     Instant createdAt,
     Instant updatedAt,
@@ -48,6 +50,7 @@ record AlertResponse(
         alert.getExcludeWords(),
         alert.getMinDropPercent(),
         alert.isActive(),
+        alert.getRules(),
         alert.getVersion(),
         alert.getCreatedAt(),
         alert.getUpdatedAt(),

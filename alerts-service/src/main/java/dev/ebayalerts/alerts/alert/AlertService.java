@@ -110,6 +110,7 @@ class AlertService {
                         current.excludeWords(),
                         current.minDropPercent(),
                         false,
+                        current.rules(),
                         null));
               }
               return true;
