@@ -96,14 +96,14 @@ class AlertController {
                   "email", "must be the address you are signed in as (" + signedIn + ")");
             });
     limits.alertCreation(http.getRemoteAddr(), request.email());
-    Alert alert = service.create(request);
-    accounts.alertCreatedFor(alert.getEmail());
+    AlertResponse alert = service.create(request);
+    accounts.alertCreatedFor(alert.email());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest()
             .path("/{id}")
-            .buildAndExpand(alert.getId())
+            .buildAndExpand(alert.id())
             .toUri();
-    return ResponseEntity.created(location).body(AlertResponse.from(alert));
+    return ResponseEntity.created(location).body(alert);
   }
 
   @Operation(
@@ -131,9 +131,9 @@ class AlertController {
             .orElseThrow(() -> InvalidRequest.field("sort", "must be one of " + AlertSort.ALLOWED));
     PageRequest request = PageRequest.of(page, size, order);
     if (caller.operator()) {
-      return AlertPage.from(service.list(request));
+      return service.page(service.list(request));
     }
-    return AlertPage.from(service.list(caller.requireEmail(), request));
+    return service.page(service.list(caller.requireEmail(), request));
   }
 
   @Operation(summary = "Read one alert")
@@ -141,7 +141,7 @@ class AlertController {
   @ApiProblemResponses.NotFound
   @GetMapping("/{id}")
   AlertResponse get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
-    return AlertResponse.from(service.get(id, caller.requireEmail()));
+    return service.view(id, caller.requireEmail());
   }
 
   @Operation(
@@ -158,7 +158,7 @@ class AlertController {
     String owner = caller.requireEmail();
     service.get(id, owner);
     requireOwnAddress(request, owner);
-    return AlertResponse.from(service.update(id, owner, request));
+    return service.update(id, owner, request);
   }
 
   @Operation(
@@ -180,10 +180,10 @@ class AlertController {
   AlertResponse patch(
       @PathVariable UUID id, @RequestBody JsonNode patch, @Parameter(hidden = true) Caller caller) {
     String owner = caller.requireEmail();
-    AlertRequest current = AlertRequest.from(service.get(id, owner));
+    AlertRequest current = service.current(id, owner);
     AlertRequest patched = patcher.apply(current, patch);
     requireOwnAddress(patched, owner);
-    return AlertResponse.from(service.update(id, owner, patched));
+    return service.update(id, owner, patched);
   }
 
   @Operation(summary = "Delete an alert")

@@ -1,7 +1,10 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.ChannelView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 
 @Schema(description = "One page of alerts")
@@ -12,9 +15,10 @@ record AlertPage(
     @Schema(example = "42") long totalElements,
     @Schema(example = "3") int totalPages) {
 
-  static AlertPage from(Page<Alert> page) {
+  static AlertPage from(Page<Alert> page, Map<UUID, List<ChannelView>> channels) {
     return new AlertPage(
-        page.map(AlertResponse::from).getContent(),
+        page.map(a -> AlertResponse.from(a, channels.getOrDefault(a.getId(), List.of())))
+            .getContent(),
         page.getNumber(),
         page.getSize(),
         page.getTotalElements(),

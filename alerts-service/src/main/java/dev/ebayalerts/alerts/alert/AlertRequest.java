@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.ChannelRequest;
 import dev.ebayalerts.alerts.notifier.NoticeRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -83,6 +84,12 @@ record AlertRequest(
         @Valid
         NoticeRules rules,
     @Schema(
+            description =
+                "Where notices go, several at once; [{\"type\":\"EMAIL\"}] when omitted. A WEBHOOK"
+                    + " channel's signing secret is in the response that created it, only there")
+        @Size(min = 1, max = 10, message = "must hold 1 to 10 channels")
+        List<@NotNull(message = "must not hold null channels") @Valid ChannelRequest> channels,
+    @Schema(
             example = "0",
             description =
                 "The version last read; required by PUT, optional in PATCH. A stale version gets"
@@ -113,6 +120,7 @@ record AlertRequest(
     minDropPercent = inCents(minDropPercent == null ? DEFAULT_MIN_DROP : minDropPercent);
     active = active == null || active;
     rules = rules == null ? NoticeRules.defaults() : rules;
+    channels = channels == null ? List.of(ChannelRequest.email()) : channels;
   }
 
   /**
@@ -122,7 +130,7 @@ record AlertRequest(
     return price == null || price.scale() > 2 ? price : price.setScale(2);
   }
 
-  static AlertRequest from(Alert alert) {
+  static AlertRequest from(Alert alert, List<ChannelRequest> channels) {
     return new AlertRequest(
         alert.getEmail(),
         alert.getSearchPhrase(),
@@ -136,6 +144,7 @@ record AlertRequest(
         alert.getMinDropPercent(),
         alert.isActive(),
         alert.getRules(),
+        channels,
         alert.getVersion());
   }
 
