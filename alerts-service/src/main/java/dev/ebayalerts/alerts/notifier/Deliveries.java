@@ -12,8 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Hands what a run tells to each channel of the alert: the email channel through the alert email
  * queue ({@code alert_email}, which already retries, backs off and gives up like the outbox), every
- * other channel through the notice outbox, split into as many messages as the channel needs.
- * Disabled channels get their notices too: they wait in the outbox until the channel is enabled.
+ * other channel through the notice outbox, split into as many messages as the channel needs. A
+ * channel disabled after failing gets its notices too: they wait in the outbox until the channel is
+ * enabled again. A channel its owner paused gets nothing.
  */
 @Component
 class Deliveries {
@@ -50,6 +51,9 @@ class Deliveries {
                   listings.stream().map(l -> email(l, notes.get(l.itemId()))).toList()));
         }
         continue;
+      }
+      if (!channel.enabled() && channel.disabledReason() == null) {
+        continue; // paused by its owner: nothing is kept for it
       }
       int size = channel.type().listingsPerMessage();
       for (int from = 0, part = 0; from < listings.size(); from += size, part++) {

@@ -69,6 +69,18 @@ class NoticeMemory {
         });
   }
 
+  /**
+   * Forgets auctions told as ending soon long ago: an auction runs at most 10 days and was told
+   * within a week of its end, so after that it has ended and will not be seen again.
+   */
+  void forgetEndedAuctions(UUID alertId, Instant toldBefore) {
+    jdbc.sql(
+            "delete from notice_rule_state"
+                + " where alert_id = ? and not below_target and updated_at < ?")
+        .params(alertId, Timestamp.from(toldBefore))
+        .update();
+  }
+
   List<NoticeListing> held(UUID alertId) {
     return jdbc.sql(
             "select listing::text from notice_held where alert_id = ? order by held_at, item_id")

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.notifier;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -37,6 +38,7 @@ public class Notifier {
   public int onRun(NoticeRun run) {
     RuleEngine.Decision decision = RuleEngine.decide(run, memory.states(run.alertId()));
     memory.saveStates(run.alertId(), decision.states(), run.now());
+    memory.forgetEndedAuctions(run.alertId(), run.now().minus(Duration.ofDays(8)));
     List<NoticeListing> held = memory.held(run.alertId());
     if (decision.told().isEmpty() && held.isEmpty()) {
       return 0;

@@ -190,6 +190,23 @@ class NoticeChannelsTests {
   }
 
   @Test
+  void aChannelPausedByItsOwnerGetsNothingQueued() {
+    EbayStub.listings("channels paused", Item.of("p1", "Paused fan", "10.00", "s"));
+    String id =
+        (String)
+            create(
+                    "channels paused",
+                    "[{\"type\":\"EMAIL\"},{\"type\":\"WEBHOOK\",\"url\":\"%s\",\"enabled\":false}]"
+                        .formatted(ChannelStub.url("/hooks/paused")))
+                .get("id");
+
+    FetchRuns.runNow(context, id);
+
+    assertThat(count("select count(*) from alert_email where alert_id = ?::uuid", id)).isEqualTo(1);
+    assertThat(count("select count(*) from notice where alert_id = ?::uuid", id)).isZero();
+  }
+
+  @Test
   void invalidChannelsAreRefusedNamingTheField() {
     http.post()
         .uri("/api/alerts")
