@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -82,7 +84,11 @@ public class Channels {
     rows(alertId).forEach(c -> existing.put(key(c.type(), c.target()), c));
     List<ChannelView> result = new ArrayList<>();
     Set<UUID> kept = new HashSet<>();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    int position = 0;
     for (ChannelRequest request : requested) {
+      // Channels are listed by creation time: one microsecond apart keeps the request's order.
+      Instant createdAt = now.plus(position++, ChronoUnit.MICROS);
       Channel before = existing.get(key(request.type(), request.target()));
       if (before == null) {
         String secret = request.type() == ChannelType.WEBHOOK ? newSecret() : null;
@@ -99,7 +105,7 @@ public class Channels {
                 request.target(),
                 secret,
                 request.enabled(),
-                Timestamp.from(clock.instant()))
+                Timestamp.from(createdAt))
             .update();
         kept.add(id);
         result.add(
