@@ -37,6 +37,19 @@ class ArchitectureTests {
           .resideInAnyPackage(
               "dev.ebayalerts.alerts..", "dev.ebayalerts.analytics..", "dev.ebayalerts.ebaymock..");
 
+  /**
+   * The notifier is one feature used by alerts and by fetch runs; it knows neither, so rules and
+   * channels stay in one place instead of spreading through the scheduler.
+   */
+  @ArchTest
+  static final ArchRule notifierDoesNotDependOnItsCallers =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.ebayalerts.alerts.notifier..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.ebayalerts.alerts.alert..", "dev.ebayalerts.alerts.fetch..");
+
   /** Controllers and entities are details of their feature. */
   @ArchTest
   static final ArchRule controllersAndEntitiesArePackagePrivate =

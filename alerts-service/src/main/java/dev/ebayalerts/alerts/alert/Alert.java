@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,6 +51,23 @@ class Alert {
   private BigDecimal minDropPercent;
 
   private boolean active;
+
+  // Notice rules (see NoticeRules): flat columns, read back as one record.
+  private boolean notifyNewListings;
+
+  private boolean notifyPriceDrops;
+
+  private BigDecimal targetPrice;
+
+  private Integer endingSoonMinutes;
+
+  private LocalTime quietStart;
+
+  private LocalTime quietEnd;
+
+  private String timeZone;
+
+  private Integer maxNoticesPerDay;
 
   /** Alerts with the same key run the same eBay search and share one fetch. */
   private String searchKey;
@@ -105,6 +124,15 @@ class Alert {
     this.excludeWords = List.copyOf(request.excludeWords());
     this.minDropPercent = request.minDropPercent();
     this.active = request.active();
+    NoticeRules rules = request.rules();
+    this.notifyNewListings = rules.newListings();
+    this.notifyPriceDrops = rules.priceDrops();
+    this.targetPrice = rules.targetPrice();
+    this.endingSoonMinutes = rules.endingSoonMinutes();
+    this.quietStart = rules.quietStart();
+    this.quietEnd = rules.quietEnd();
+    this.timeZone = rules.timeZone();
+    this.maxNoticesPerDay = rules.maxPerDay();
     this.searchKey = SearchKey.of(request);
     this.updatedAt = now;
     if (reschedule) {
@@ -157,6 +185,18 @@ class Alert {
 
   BigDecimal getMinDropPercent() {
     return minDropPercent;
+  }
+
+  NoticeRules getRules() {
+    return new NoticeRules(
+        notifyNewListings,
+        notifyPriceDrops,
+        targetPrice,
+        endingSoonMinutes,
+        quietStart,
+        quietEnd,
+        timeZone,
+        maxNoticesPerDay);
   }
 
   String getSearchKey() {

@@ -3,7 +3,6 @@ package dev.ebayalerts.alerts.alert;
 import dev.ebayalerts.alerts.account.Accounts;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.account.RateLimiter;
-import dev.ebayalerts.alerts.feed.FeedLinks;
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
@@ -55,21 +54,18 @@ class AlertController {
   private final AlertSettings settings;
   private final Accounts accounts;
   private final RateLimiter limits;
-  private final FeedLinks feeds;
 
   AlertController(
       AlertService service,
       AlertPatcher patcher,
       AlertSettings settings,
       Accounts accounts,
-      RateLimiter limits,
-      FeedLinks feeds) {
+      RateLimiter limits) {
     this.service = service;
     this.patcher = patcher;
     this.settings = settings;
     this.accounts = accounts;
     this.limits = limits;
-    this.feeds = feeds;
   }
 
   @Operation(summary = "List the check frequencies an alert may use, in minutes")
@@ -100,14 +96,14 @@ class AlertController {
                   "email", "must be the address you are signed in as (" + signedIn + ")");
             });
     limits.alertCreation(http.getRemoteAddr(), request.email());
-    Alert alert = service.create(request);
-    accounts.alertCreatedFor(alert.getEmail());
+    AlertResponse alert = service.create(request);
+    accounts.alertCreatedFor(alert.email());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest()
             .path("/{id}")
-            .buildAndExpand(alert.getId())
+            .buildAndExpand(alert.id())
             .toUri();
-    return ResponseEntity.created(location).body(response(alert));
+    return ResponseEntity.created(location).body(alert);
   }
 
   @Operation(
@@ -135,10 +131,9 @@ class AlertController {
             .orElseThrow(() -> InvalidRequest.field("sort", "must be one of " + AlertSort.ALLOWED));
     PageRequest request = PageRequest.of(page, size, order);
     if (caller.operator()) {
-      return AlertPage.from(service.list(request), accounts::isConfirmed, feeds);
+      return service.page(service.list(request));
     }
-    return AlertPage.from(
-        service.list(caller.requireEmail(), request), accounts::isConfirmed, feeds);
+    return service.page(service.list(caller.requireEmail(), request));
   }
 
   @Operation(summary = "Read one alert")
@@ -146,7 +141,7 @@ class AlertController {
   @ApiProblemResponses.NotFound
   @GetMapping("/{id}")
   AlertResponse get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
-    return response(service.get(id, caller.requireEmail()));
+    return service.view(id, caller.requireEmail());
   }
 
   @Operation(
@@ -163,7 +158,7 @@ class AlertController {
     String owner = caller.requireEmail();
     service.get(id, owner);
     requireOwnAddress(request, owner);
-    return response(service.update(id, owner, request));
+    return service.update(id, owner, request);
   }
 
   @Operation(
@@ -185,10 +180,10 @@ class AlertController {
   AlertResponse patch(
       @PathVariable UUID id, @RequestBody JsonNode patch, @Parameter(hidden = true) Caller caller) {
     String owner = caller.requireEmail();
-    AlertRequest current = AlertRequest.from(service.get(id, owner));
+    AlertRequest current = service.current(id, owner);
     AlertRequest patched = patcher.apply(current, patch);
     requireOwnAddress(patched, owner);
-    return response(service.update(id, owner, patched));
+    return service.update(id, owner, patched);
   }
 
   @Operation(summary = "Delete an alert")
@@ -213,8 +208,4 @@ class AlertController {
   }
 
   record Frequencies(@Schema(example = "[2, 10, 30]") List<Integer> frequencies) {}
-
-  private AlertResponse response(Alert alert) {
-    return AlertResponse.from(alert, accounts.isConfirmed(alert.getEmail()), feeds);
-  }
 }

@@ -1,10 +1,12 @@
 package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.alerts.feed.FeedLinks;
+import dev.ebayalerts.alerts.notifier.ChannelView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.data.domain.Page;
 
@@ -16,7 +18,11 @@ record AlertPage(
     @Schema(example = "42") long totalElements,
     @Schema(example = "3") int totalPages) {
 
-  static AlertPage from(Page<Alert> page, Predicate<String> addressConfirmed, FeedLinks feeds) {
+  static AlertPage from(
+      Page<Alert> page,
+      Map<UUID, List<ChannelView>> channels,
+      Predicate<String> addressConfirmed,
+      FeedLinks feeds) {
     Map<String, Boolean> confirmed = new HashMap<>(); // one lookup per address on the page
     return new AlertPage(
         page.map(
@@ -24,6 +30,7 @@ record AlertPage(
                     AlertResponse.from(
                         alert,
                         confirmed.computeIfAbsent(alert.getEmail(), addressConfirmed::test),
+                        channels.getOrDefault(alert.getId(), List.of()),
                         feeds))
             .getContent(),
         page.getNumber(),

@@ -1,6 +1,9 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.notifier.ChannelRequest;
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -77,6 +80,15 @@ record AlertRequest(
         BigDecimal minDropPercent,
     @Schema(example = "true", description = "Paused alerts are kept but not run; true by default")
         Boolean active,
+    @Schema(description = "What to notify about and when to stay quiet; defaults when omitted")
+        @Valid
+        NoticeRules rules,
+    @Schema(
+            description =
+                "Where notices go, several at once; [{\"type\":\"EMAIL\"}] when omitted. A WEBHOOK"
+                    + " channel's signing secret is in the response that created it, only there")
+        @Size(min = 1, max = 10, message = "must hold 1 to 10 channels")
+        List<@NotNull(message = "must not hold null channels") @Valid ChannelRequest> channels,
     @Schema(
             example = "0",
             description =
@@ -107,6 +119,8 @@ record AlertRequest(
                 .toList();
     minDropPercent = inCents(minDropPercent == null ? DEFAULT_MIN_DROP : minDropPercent);
     active = active == null || active;
+    rules = rules == null ? NoticeRules.defaults() : rules;
+    channels = channels == null ? List.of(ChannelRequest.email()) : channels;
   }
 
   /**
@@ -116,7 +130,7 @@ record AlertRequest(
     return price == null || price.scale() > 2 ? price : price.setScale(2);
   }
 
-  static AlertRequest from(Alert alert) {
+  static AlertRequest from(Alert alert, List<ChannelRequest> channels) {
     return new AlertRequest(
         alert.getEmail(),
         alert.getSearchPhrase(),
@@ -129,6 +143,8 @@ record AlertRequest(
         alert.getExcludeWords(),
         alert.getMinDropPercent(),
         alert.isActive(),
+        alert.getRules(),
+        channels,
         alert.getVersion());
   }
 

@@ -1,6 +1,8 @@
 package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.alerts.feed.FeedLinks;
+import dev.ebayalerts.alerts.notifier.ChannelView;
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +23,8 @@ record AlertResponse(
     @Schema(example = "[\"broken\", \"parts\"]") List<String> excludeWords,
     @Schema(example = "5.00") BigDecimal minDropPercent,
     @Schema(example = "true") boolean active,
+    NoticeRules rules,
+    List<ChannelView> channels,
     @Schema(example = "0", description = "Send it back with PUT or PATCH") long version,
     Instant createdAt,
     Instant updatedAt,
@@ -52,9 +56,17 @@ record AlertResponse(
       @Schema(description = "When the search runs next; none while paused") Instant nextRunAt,
       @Schema(description = "Why the last run failed or was deferred, if it did") String lastError,
       @Schema(description = "What eBay warned about in the last run, e.g. an ignored filter")
-          String lastWarning) {}
+          String lastWarning,
+      @Schema(
+              description =
+                  "Why a channel of the alert is disabled (its type and reason), if one is",
+              example =
+                  "WEBHOOK: Disabled after 10 failed deliveries in a row (last: HTTP 404). Send the"
+                      + " channel again to re-enable it; waiting notices then go out.")
+          String channelError) {}
 
-  static AlertResponse from(Alert alert, boolean addressConfirmed, FeedLinks feeds) {
+  static AlertResponse from(
+      Alert alert, boolean addressConfirmed, List<ChannelView> channels, FeedLinks feeds) {
     return new AlertResponse(
         alert.getId(),
         alert.getEmail(),
@@ -68,6 +80,8 @@ record AlertResponse(
         alert.getExcludeWords(),
         alert.getMinDropPercent(),
         alert.isActive(),
+        alert.getRules(),
+        channels,
         alert.getVersion(),
         alert.getCreatedAt(),
         alert.getUpdatedAt(),
@@ -77,7 +91,12 @@ record AlertResponse(
             alert.getLastEmailAt(),
             alert.isActive() ? alert.getNextRunAt() : null,
             alert.getLastError(),
-            alert.getLastWarning()),
+            alert.getLastWarning(),
+            channels.stream()
+                .filter(c -> c.disabledReason() != null)
+                .map(c -> c.type() + ": " + c.disabledReason())
+                .findFirst()
+                .orElse(null)),
         feeds.urlFor(alert.getFeedToken()));
   }
 }

@@ -1,8 +1,13 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.account.Accounts;
+import dev.ebayalerts.alerts.feed.FeedLinks;
+import dev.ebayalerts.alerts.notifier.ChannelView;
+import dev.ebayalerts.alerts.notifier.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -18,21 +23,57 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertService {
 
   private final Alerts alerts;
+  private final Channels channels;
+  private final Accounts accounts;
+  private final FeedLinks feeds;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AlertService(Alerts alerts, ApplicationEventPublisher events, Clock clock) {
+  AlertService(
+      Alerts alerts,
+      Channels channels,
+      Accounts accounts,
+      FeedLinks feeds,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.accounts = accounts;
+    this.feeds = feeds;
     this.alerts = alerts;
+    this.channels = channels;
     this.events = events;
     this.clock = clock;
   }
 
+  /**
+   * Creates the alert with its channels. The response is the only one holding the secrets of its
+   * WEBHOOK channels.
+   */
   @Transactional
-  Alert create(AlertRequest request) {
+  AlertResponse create(AlertRequest request) {
     Instant now = now();
     Alert alert = alerts.saveAndFlush(new Alert(UUID.randomUUID(), request, now));
+    List<ChannelView> saved = channels.replace(alert.getId(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
-    return alert;
+    return response(alert, saved);
+  }
+
+  /** The owner's alert as the API shows it. */
+  @Transactional(readOnly = true)
+  AlertResponse view(UUID id, String owner) {
+    Alert alert = get(id, owner);
+    return response(alert, channels.of(id));
+  }
+
+  /** The owner's alert as a request would send it: what a PATCH merges into. */
+  @Transactional(readOnly = true)
+  AlertRequest current(UUID id, String owner) {
+    return AlertRequest.from(get(id, owner), channels.requestsOf(id));
+  }
+
+  @Transactional(readOnly = true)
+  AlertPage page(Page<Alert> page) {
+    return AlertPage.from(
+        page, channels.of(page.map(Alert::getId).getContent()), accounts::isConfirmed, feeds);
   }
 
   @Transactional(readOnly = true)
@@ -60,9 +101,10 @@ class AlertService {
   }
 
   @Transactional
-  Alert update(UUID id, String owner, AlertRequest request) {
+  AlertResponse update(UUID id, String owner, AlertRequest request) {
     get(id, owner);
-    return update(id, request);
+    Alert updated = update(id, request);
+    return response(updated, channels.replace(id, request.channels()));
   }
 
   @Transactional
@@ -95,7 +137,7 @@ class AlertService {
         .map(
             alert -> {
               if (alert.isActive()) {
-                AlertRequest current = AlertRequest.from(alert);
+                AlertRequest current = AlertRequest.from(alert, channels.requestsOf(id));
                 update(
                     id,
                     new AlertRequest(
@@ -110,6 +152,8 @@ class AlertService {
                         current.excludeWords(),
                         current.minDropPercent(),
                         false,
+                        current.rules(),
+                        current.channels(),
                         null));
               }
               return true;
@@ -127,5 +171,9 @@ class AlertService {
   /** Postgres keeps microseconds: what is answered equals what is read back later. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private AlertResponse response(Alert alert, List<ChannelView> channels) {
+    return AlertResponse.from(alert, accounts.isConfirmed(alert.getEmail()), channels, feeds);
   }
 }

@@ -1,8 +1,8 @@
 package dev.ebayalerts.alerts.fetch;
 
-import dev.ebayalerts.alerts.notification.AlertEmail;
-import dev.ebayalerts.alerts.notification.AlertEmails;
-import dev.ebayalerts.alerts.notification.EmailListing;
+import dev.ebayalerts.alerts.notifier.NoticeListing;
+import dev.ebayalerts.alerts.notifier.NoticeRun;
+import dev.ebayalerts.alerts.notifier.Notifier;
 import dev.ebayalerts.pubsub.ListingsObserved;
 import dev.ebayalerts.pubsub.ObservedListing;
 import java.math.BigDecimal;
@@ -14,33 +14,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One alert's run over one search result, in one transaction: the news it decides, the email it
- * queues, the listings it records as told, the {@code ListingsObserved} event for analytics and the
- * next run time all commit together, or none does and the run is retried.
+ * One alert's run over one search result, in one transaction: the news it decides, what the
+ * notifier makes of it (notices queued or held), the listings it records as told, the {@code
+ * ListingsObserved} event for analytics and the next run time all commit together, or none does and
+ * the run is retried.
  */
 @Component
 class AlertRun {
 
   private final ListingHistory history;
-  private final AlertEmails emails;
+  private final Notifier notifier;
   private final DueAlerts schedule;
   private final ApplicationEventPublisher events;
   private final FetchSettings settings;
 
   AlertRun(
       ListingHistory history,
-      AlertEmails emails,
+      Notifier notifier,
       DueAlerts schedule,
       ApplicationEventPublisher events,
       FetchSettings settings) {
     this.history = history;
-    this.emails = emails;
+    this.notifier = notifier;
     this.schedule = schedule;
     this.events = events;
     this.settings = settings;
   }
 
-  /** Returns how many listings were emailed. */
+  /** Returns how many listings were told (queued for the alert's channels). */
   @Transactional
   int process(DueAlert alert, SearchResults.Fetch fetch, Instant now) {
     List<FetchedListing> listings = fetch.listings();
@@ -52,45 +53,51 @@ class AlertRun {
         NewsFilter.decide(listings, history.of(alert.id()), alert.minDropPercent());
     List<NewsFilter.News> news = decision.news();
     boolean first = !alert.emailedBefore();
-    List<NewsFilter.News> emailed = first ? limit(news, settings.firstEmailLimit()) : news;
+    List<NewsFilter.News> told = first ? limit(news, settings.firstEmailLimit()) : news;
 
     for (NewsFilter.News item : news) {
       history.record(alert.id(), item.listing(), item.listing().price(), now);
     }
     // A relisted item that is not news is remembered under its new id at the price already told.
     for (FetchedListing listing : listings) {
-      BigDecimal told = decision.relistedAt().get(listing.itemId());
-      if (told != null) {
-        history.record(alert.id(), listing, told, now);
+      BigDecimal toldAt = decision.relistedAt().get(listing.itemId());
+      if (toldAt != null) {
+        history.record(alert.id(), listing, toldAt, now);
       }
     }
-    if (!emailed.isEmpty()) {
-      emails.enqueue(
-          alert.id(),
-          alert.email(),
-          new AlertEmail(
-              alert.searchPhrase(), first, emailed.stream().map(AlertRun::email).toList()));
-    }
+    int count =
+        notifier.onRun(
+            new NoticeRun(
+                alert.id(),
+                alert.email(),
+                alert.searchPhrase(),
+                alert.maxPrice(),
+                alert.rules(),
+                first,
+                listings.stream().map(l -> notice(l, null)).toList(),
+                told.stream().map(n -> notice(n.listing(), n.previousPrice())).toList(),
+                now));
     schedule.complete(alert, now, null, fetch.warnings());
-    return emailed.size();
+    return count;
   }
 
   private static <T> List<T> limit(List<T> items, int max) {
     return items.size() <= max ? items : items.subList(0, max);
   }
 
-  private static EmailListing email(NewsFilter.News news) {
-    FetchedListing listing = news.listing();
-    return new EmailListing(
+  private static NoticeListing notice(FetchedListing listing, BigDecimal previousPrice) {
+    return new NoticeListing(
         listing.itemId(),
         listing.title(),
         listing.price(),
         listing.currency(),
-        news.previousPrice(),
+        previousPrice,
         listing.imageUrl(),
         listing.itemWebUrl(),
         listing.condition(),
-        listing.buyingOption());
+        listing.buyingOption(),
+        listing.itemEndDate(),
+        List.of());
   }
 
   private static List<ObservedListing> observed(List<FetchedListing> listings, Instant now) {

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,4 +21,5 @@ record DueAlert(
     BigDecimal minDropPercent,
     String searchKey,
     Instant nextRunAt,
-    boolean emailedBefore) {}
+    boolean emailedBefore,
+    NoticeRules rules) {}

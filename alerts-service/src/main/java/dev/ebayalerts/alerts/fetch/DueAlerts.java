@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
+import dev.ebayalerts.alerts.notifier.NoticeRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,7 +44,9 @@ class DueAlerts {
             where a.id = due.id
             returning a.id, a.email, a.search_phrase, a.frequency_minutes, a.min_price,
                 a.max_price, a.currency, a.item_condition, a.buying_option, a.exclude_words,
-                a.min_drop_percent, a.search_key, a.next_run_at,
+                a.min_drop_percent, a.search_key, a.next_run_at, a.notify_new_listings,
+                a.notify_price_drops, a.target_price, a.ending_soon_minutes, a.quiet_start,
+                a.quiet_end, a.time_zone, a.max_notices_per_day,
                 exists (select 1 from alert_listing l where l.alert_id = a.id) as emailed_before
             """)
         .param("leaseUntil", Timestamp.from(leaseUntil))
@@ -119,7 +122,16 @@ class DueAlerts {
         row.getBigDecimal("min_drop_percent"),
         row.getString("search_key"),
         row.getTimestamp("next_run_at").toInstant(),
-        row.getBoolean("emailed_before"));
+        row.getBoolean("emailed_before"),
+        new NoticeRules(
+            row.getBoolean("notify_new_listings"),
+            row.getBoolean("notify_price_drops"),
+            row.getBigDecimal("target_price"),
+            row.getObject("ending_soon_minutes", Integer.class),
+            row.getObject("quiet_start", java.time.LocalTime.class),
+            row.getObject("quiet_end", java.time.LocalTime.class),
+            row.getString("time_zone"),
+            row.getObject("max_notices_per_day", Integer.class)));
   }
 
   private static String truncate(String text) {

@@ -60,7 +60,8 @@ class EbaySearches {
         item.itemWebUrl(),
         item.condition(),
         buyingOption(item.buyingOptions()),
-        item.seller() == null ? null : item.seller().username());
+        item.seller() == null ? null : item.seller().username(),
+        item.itemEndDate());
   }
 
   private static String buyingOption(Set<BuyingOption> options) {

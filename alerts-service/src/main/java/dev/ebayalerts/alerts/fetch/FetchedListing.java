@@ -1,8 +1,12 @@
 package dev.ebayalerts.alerts.fetch;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
-/** A listing as fetched from eBay, reduced to what alerts and their emails use. */
+/**
+ * A listing as fetched from eBay, reduced to what alerts and their notices use; {@code itemEndDate}
+ * is set for auctions.
+ */
 record FetchedListing(
     String itemId,
     String title,
@@ -12,4 +16,5 @@ record FetchedListing(
     String itemWebUrl,
     String condition,
     String buyingOption,
-    String seller) {}
+    String seller,
+    Instant itemEndDate) {}

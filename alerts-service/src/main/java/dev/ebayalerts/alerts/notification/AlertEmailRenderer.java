@@ -159,7 +159,7 @@ class AlertEmailRenderer {
     }
     return String.join(
         " · ",
-        java.util.stream.Stream.of(listing.condition(), option)
+        java.util.stream.Stream.of(listing.condition(), option, listing.note())
             .filter(part -> part != null && !part.isBlank())
             .toList());
   }

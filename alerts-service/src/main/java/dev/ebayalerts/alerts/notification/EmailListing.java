@@ -14,6 +14,8 @@ import java.math.BigDecimal;
  * @param itemWebUrl the listing's page on eBay; only http(s) URLs are linked
  * @param condition eBay's condition text, e.g. {@code Used}, or null
  * @param buyingOption {@code AUCTION}, {@code FIXED_PRICE} (shown as Buy It Now), ... or null
+ * @param note why the listing is told beyond new or cheaper (a target price, an auction ending
+ *     soon), or null
  */
 public record EmailListing(
     String itemId,
@@ -24,7 +26,31 @@ public record EmailListing(
     String imageUrl,
     String itemWebUrl,
     String condition,
-    String buyingOption) {
+    String buyingOption,
+    String note) {
+
+  public EmailListing(
+      String itemId,
+      String title,
+      BigDecimal price,
+      String currency,
+      BigDecimal previousPrice,
+      String imageUrl,
+      String itemWebUrl,
+      String condition,
+      String buyingOption) {
+    this(
+        itemId,
+        title,
+        price,
+        currency,
+        previousPrice,
+        imageUrl,
+        itemWebUrl,
+        condition,
+        buyingOption,
+        null);
+  }
 
   /** Whether the listing is in the email because its price fell. */
   boolean dropped() {

@@ -55,6 +55,6 @@ class NewsFilterTests {
 
   private static FetchedListing listing(String id, String title, String price, String seller) {
     return new FetchedListing(
-        id, title, new BigDecimal(price), "USD", null, null, "Used", "FIXED_PRICE", seller);
+        id, title, new BigDecimal(price), "USD", null, null, "Used", "FIXED_PRICE", seller, null);
   }
 }

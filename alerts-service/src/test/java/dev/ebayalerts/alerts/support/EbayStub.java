@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -80,20 +81,36 @@ public final class EbayStub {
         .getCount();
   }
 
-  public record Item(String id, String title, String price, String seller) {
+  /**
+   * A listing in a stubbed search result: a Buy It Now listing, or an auction with its current bid
+   * and end time.
+   */
+  public record Item(String id, String title, String price, String seller, Instant auctionEnd) {
     public static Item of(String id, String title, String price, String seller) {
-      return new Item(id, title, price, seller);
+      return new Item(id, title, price, seller, null);
+    }
+
+    /** An auction at its current bid, ending at {@code end}. */
+    public static Item auction(String id, String title, String bid, String seller, Instant end) {
+      return new Item(id, title, bid, seller, end);
     }
 
     String json() {
+      String amount = new BigDecimal(price).toPlainString();
+      String prices =
+          auctionEnd == null
+              ? "\"price\":{\"value\":\"%s\",\"currency\":\"USD\"},\"buyingOptions\":[\"FIXED_PRICE\"]"
+                  .formatted(amount)
+              : ("\"currentBidPrice\":{\"value\":\"%s\",\"currency\":\"USD\"},\"bidCount\":3,"
+                      + "\"buyingOptions\":[\"AUCTION\"],\"itemEndDate\":\"%s\"")
+                  .formatted(amount, auctionEnd);
       return """
-          {"itemId":"v1|%s|0","title":"%s","price":{"value":"%s","currency":"USD"},
+          {"itemId":"v1|%s|0","title":"%s",%s,
            "image":{"imageUrl":"https://i.ebayimg.com/images/g/%s/s-l225.jpg"},
            "itemWebUrl":"https://www.ebay.com/itm/%s","condition":"Used","conditionId":"3000",
-           "buyingOptions":["FIXED_PRICE"],
            "seller":{"username":"%s","feedbackPercentage":"99.5","feedbackScore":1200},
            "itemCreationDate":"2026-11-20T10:00:00.000Z"}"""
-          .formatted(id, title, new BigDecimal(price).toPlainString(), id, id, seller);
+          .formatted(id, title, prices, id, id, seller);
     }
   }
 

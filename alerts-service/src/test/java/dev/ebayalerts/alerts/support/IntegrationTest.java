@@ -35,7 +35,12 @@ import org.springframework.context.annotation.Import;
       "alerts.mail.poll-interval=200ms",
       "alerts.mail.backoff=1s",
       "alerts.mail.max-backoff=2s",
-      "alerts.mail.max-attempts=3"
+      "alerts.mail.max-attempts=3",
+      // notices: the same, and a channel is disabled after 3 failures in a row
+      "alerts.notifier.poll-interval=200ms",
+      "alerts.notifier.backoff=1s",
+      "alerts.notifier.max-backoff=2s",
+      "alerts.notifier.max-failures=3"
     })
 @AutoConfigureRestTestClient
 @Import(TestInfrastructure.class)

@@ -21,6 +21,15 @@ public class TestInfrastructure {
     return registry -> registry.add("ebay.base-url", EbayStub::baseUrl);
   }
 
+  /** Webhook, Discord, Slack and Telegram channels post to a WireMock stub. */
+  @Bean
+  DynamicPropertyRegistrar channelStub() {
+    return registry -> {
+      registry.add("alerts.telegram.api-base-url", ChannelStub::telegramApi);
+      registry.add("alerts.telegram.bot-token", () -> ChannelStub.TELEGRAM_TOKEN);
+    };
+  }
+
   /** Alert emails go to a GreenMail SMTP server, which tests read and can stop. */
   @Bean
   DynamicPropertyRegistrar smtp() {

@@ -1,0 +1,30 @@
+package dev.ebayalerts.alerts.notifier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One alert run as the notifier needs it.
+ *
+ * @param alertId the alert
+ * @param email the alert's owner
+ * @param searchPhrase the alert's search
+ * @param maxPrice the alert's maximum price, or null: the bound of "ending soon"
+ * @param rules the alert's notice rules
+ * @param first whether this is the alert's first run, which shows the current top listings
+ * @param fetched every listing of this run's search
+ * @param news the listings the news filter found (new, or dropped by at least the minimum)
+ * @param now when the run happens
+ */
+public record NoticeRun(
+    UUID alertId,
+    String email,
+    String searchPhrase,
+    BigDecimal maxPrice,
+    NoticeRules rules,
+    boolean first,
+    List<NoticeListing> fetched,
+    List<NoticeListing> news,
+    Instant now) {}

@@ -1,0 +1,20 @@
+package dev.ebayalerts.alerts.fetch;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Runs fetch cycles for tests of other features, which cannot see the fetch package's classes. */
+public final class FetchRuns {
+
+  private FetchRuns() {}
+
+  /** Makes the alert due now (its search's stored result is old) and runs what is due. */
+  public static int runNow(ApplicationContext context, String alertId) {
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    jdbc.sql("update search_result set fetched_at = fetched_at - interval '1 hour'").update();
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
+        .param(alertId)
+        .update();
+    return context.getBean(FetchCycle.class).runDue();
+  }
+}
