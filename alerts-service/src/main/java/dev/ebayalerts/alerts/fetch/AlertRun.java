@@ -7,6 +7,7 @@ import dev.ebayalerts.pubsub.ListingsObserved;
 import dev.ebayalerts.pubsub.ObservedListing;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,16 +55,18 @@ class AlertRun {
     boolean first = !alert.emailedBefore();
     List<NewsFilter.News> emailed = first ? limit(news, settings.firstEmailLimit()) : news;
 
+    List<ListingHistory.Told> told = new ArrayList<>();
     for (NewsFilter.News item : news) {
-      history.record(alert.id(), item.listing(), item.listing().price(), now);
+      told.add(new ListingHistory.Told(item.listing(), item.listing().price()));
     }
     // A relisted item that is not news is remembered under its new id at the price already told.
     for (FetchedListing listing : listings) {
-      BigDecimal told = decision.relistedAt().get(listing.itemId());
-      if (told != null) {
-        history.record(alert.id(), listing, told, now);
+      BigDecimal price = decision.relistedAt().get(listing.itemId());
+      if (price != null) {
+        told.add(new ListingHistory.Told(listing, price));
       }
     }
+    history.record(alert.id(), told, now);
     if (!emailed.isEmpty()) {
       emails.enqueue(
           alert.id(),
