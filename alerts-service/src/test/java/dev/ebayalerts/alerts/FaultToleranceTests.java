@@ -42,8 +42,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Faults of what the service depends on, each while work is flowing: nothing may be lost or sent
  * twice, and the service recovers by itself. Each scenario records what it measured with {@link
- * FaultReport}; {@code bench.FaultsBench} runs them again to write BENCHMARKS.md. Outages are
- * seconds long rather than minutes: the test settings retry the outbox every 500 ms and emails
+ * FaultReport}; {@code bench.FaultsBenchmarkTests} runs them again to write BENCHMARKS.md. Outages
+ * are seconds long rather than minutes: the test settings retry the outbox every 500 ms and emails
  * after 1-2 s, where production waits 10 s and 30 s to 1 h.
  */
 @IntegrationTest

@@ -52,7 +52,8 @@ final class BenchReport {
         + Instant.now().truncatedTo(ChronoUnit.SECONDS)
         + "  \nMachine: "
         + machine()
-        + "  \nLoad average when it started (1/5/15 min; other builds share the machine): "
+        + "  \nLoad average when this section was written (1/5/15 min; other builds share the"
+        + " machine): "
         + loadAverage()
         + "\n";
   }

@@ -43,9 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * separated), {@code -Dbench.cycle.period-seconds=120}, {@code -Dbench.cycle.latency-ms=20}.
  */
 @BenchTest
-class AlertCycleBench {
+class AlertCycleBenchmarkTests {
 
-  private static final Logger log = LoggerFactory.getLogger(AlertCycleBench.class);
+  private static final Logger log = LoggerFactory.getLogger(AlertCycleBenchmarkTests.class);
   private static final int ALERTS_PER_OWNER = 50;
   private static final Duration TICK = Duration.ofSeconds(10);
 
@@ -55,6 +55,7 @@ class AlertCycleBench {
   @Autowired StringRedisTemplate redis;
 
   record Result(
+      boolean finished,
       int alerts,
       int searches,
       int ran,
@@ -92,7 +93,10 @@ class AlertCycleBench {
         "cycle",
         report(results, periodSeconds, latencyMs, scales, FetchCycles.fetchConcurrency(context)));
     for (Result result : results) {
-      assertThat(result.ran()).as("alerts that ran once").isEqualTo(result.alerts());
+      assertThat(result.ran()).as("alerts that ran").isPositive();
+      if (result.finished()) {
+        assertThat(result.ran()).as("alerts that ran once").isEqualTo(result.alerts());
+      }
     }
   }
 
@@ -123,6 +127,7 @@ class AlertCycleBench {
         Duration.between(Instant.now(), start).toMillis(),
         TICK.toMillis(),
         TimeUnit.MILLISECONDS);
+    boolean finished = true;
     try {
       await()
           .atMost(
@@ -131,6 +136,7 @@ class AlertCycleBench {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> ranOnce() == alerts);
     } catch (ConditionTimeoutException e) {
+      finished = false;
       log.warn("Not every alert ran: {} of {}", ranOnce(), alerts);
     } finally {
       ticker.shutdown();
@@ -153,6 +159,7 @@ class AlertCycleBench {
     double finish =
         last == null ? Double.NaN : Duration.between(start, last.toInstant()).toMillis() / 1000.0;
     return new Result(
+        finished,
         alerts,
         searches,
         late.length,
@@ -248,9 +255,11 @@ class AlertCycleBench {
     StringBuilder out = new StringBuilder("## Alert cycle\n\n");
     out.append(
         BenchReport.header(
-            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertCycleBench"
+            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertCycleBenchmarkTests"
                 + " -Dbench.cycle.scales="
-                + scales));
+                + scales
+                + " -Dbench.cycle.max-wait-minutes="
+                + Long.getLong("bench.cycle.max-wait-minutes", 15)));
     out.append(
         """
 
@@ -263,7 +272,9 @@ class AlertCycleBench {
         meanwhile to Redis). Lateness = when the alert ran minus when it was first due, measured \
         (not computed) per alert. Busy = sum of the ticks' run times. Baseline = the same \
         searches called directly through `EbayBrowseClient` with the cycle's concurrency (%s), \
-        measured just before.
+        measured just before. A run that had not run every alert %d minutes after the period ended \
+        was stopped there: its "ran once" is below the number of alerts and its lateness covers \
+        only the alerts that ran.
 
         | alerts | searches | ran once | eBay calls | ticks | busy (s) | alerts/s (busy) | \
         last ran at (s after period start) | lateness p50 (s) | lateness p99 (s) | lateness max (s) \
@@ -274,7 +285,8 @@ class AlertCycleBench {
                 periodSeconds / 60,
                 periodSeconds,
                 latencyMs,
-                concurrency == 1 ? "one at a time" : concurrency + " at a time"));
+                concurrency == 1 ? "one at a time" : concurrency + " at a time",
+                Long.getLong("bench.cycle.max-wait-minutes", 15)));
     for (Result r : results) {
       out.append(
           "| %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n"

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
  * -Pbench}, collected into the {@code bench:faults} section of BENCHMARKS.md.
  */
 @BenchTest
-class FaultsBench extends FaultToleranceTests {
+class FaultsBenchmarkTests extends FaultToleranceTests {
 
   @BeforeAll
   static void forgetEarlierReports() throws IOException {
@@ -32,13 +32,13 @@ class FaultsBench extends FaultToleranceTests {
   static void writeReport() throws IOException {
     String rows;
     try (Stream<Path> files = Files.list(FaultReport.FOLDER)) {
-      rows = files.sorted().map(FaultsBench::read).collect(Collectors.joining());
+      rows = files.sorted().map(FaultsBenchmarkTests::read).collect(Collectors.joining());
     }
     BenchReport.write(
         "faults",
         "## Faults\n\n"
             + BenchReport.header(
-                "./mvnw -B -Pbench verify -pl alerts-service -Dtest=FaultsBench"
+                "./mvnw -B -Pbench verify -pl alerts-service -Dtest=FaultsBenchmarkTests"
                     + " (the same scenarios run in the normal build as FaultToleranceTests,"
                     + " which write target/fault-report/*.md)")
             + "\nEach scenario injects the fault while work is flowing, against the real"

@@ -40,9 +40,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * -Dbench.api.warmup-seconds=5}.
  */
 @BenchTest
-class AlertApiBench {
+class AlertApiBenchmarkTests {
 
-  private static final Logger log = LoggerFactory.getLogger(AlertApiBench.class);
+  private static final Logger log = LoggerFactory.getLogger(AlertApiBenchmarkTests.class);
 
   @LocalServerPort int port;
   @Autowired RestTestClient http;
@@ -221,7 +221,7 @@ class AlertApiBench {
     StringBuilder out = new StringBuilder("## Alerts API\n\n");
     out.append(
         BenchReport.header(
-            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertApiBench -Dbench.api.rate="
+            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertApiBenchmarkTests -Dbench.api.rate="
                 + rate
                 + " -Dbench.api.seconds="
                 + seconds));
