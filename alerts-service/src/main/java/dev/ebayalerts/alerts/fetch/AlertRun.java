@@ -7,6 +7,7 @@ import dev.ebayalerts.pubsub.ListingsObserved;
 import dev.ebayalerts.pubsub.ObservedListing;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,16 +56,18 @@ class AlertRun {
     boolean first = !alert.emailedBefore();
     List<NewsFilter.News> told = first ? limit(news, settings.firstEmailLimit()) : news;
 
+    List<ListingHistory.Told> remembered = new ArrayList<>();
     for (NewsFilter.News item : news) {
-      history.record(alert.id(), item.listing(), item.listing().price(), now);
+      remembered.add(new ListingHistory.Told(item.listing(), item.listing().price()));
     }
     // A relisted item that is not news is remembered under its new id at the price already told.
     for (FetchedListing listing : listings) {
       BigDecimal toldAt = decision.relistedAt().get(listing.itemId());
       if (toldAt != null) {
-        history.record(alert.id(), listing, toldAt, now);
+        remembered.add(new ListingHistory.Told(listing, toldAt));
       }
     }
+    history.record(alert.id(), remembered, now);
     int count =
         notifier.onRun(
             new NoticeRun(

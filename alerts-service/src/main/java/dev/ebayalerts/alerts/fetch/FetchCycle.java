@@ -4,6 +4,7 @@ import dev.ebayalerts.ebay.EbayBudgetExhausted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,6 +47,7 @@ class FetchCycle {
   private final Counter deferred;
   private final Counter failed;
   private final Timer lateness;
+  private final ExecutorService searchers;
 
   FetchCycle(
       DueAlerts schedule,
@@ -63,6 +72,27 @@ class FetchCycle {
             .description("How long after its due time an alert ran")
             .publishPercentiles(0.5, 0.99)
             .register(meters);
+    this.searchers = searchers(settings.fetchConcurrency());
+  }
+
+  /**
+   * Searches of a batch run side by side, so a tick's eBay latency and database round trips overlap
+   * instead of adding up.
+   */
+  private static ExecutorService searchers(int concurrency) {
+    AtomicInteger threads = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        concurrency,
+        task -> {
+          Thread thread = new Thread(task, "fetch-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @PreDestroy
+  void stop() {
+    searchers.shutdownNow();
   }
 
   /** Runs what is due now; returns the number of alerts run. */
@@ -88,38 +118,81 @@ class FetchCycle {
     Map<String, List<DueAlert>> bySearch = new LinkedHashMap<>();
     batch.forEach(
         alert -> bySearch.computeIfAbsent(alert.searchKey(), k -> new ArrayList<>()).add(alert));
-    int ran = 0;
-    List<DueAlert> toDefer = new ArrayList<>();
-    String deferReason = null;
-    for (List<DueAlert> alerts : bySearch.values()) {
-      if (deferReason != null) {
-        toDefer.addAll(alerts);
-        continue;
+    Batch state = new Batch(claimedAt);
+    List<Callable<Void>> searches =
+        bySearch.values().stream()
+            .map(
+                alerts ->
+                    (Callable<Void>)
+                        () -> {
+                          runSearch(alerts, state);
+                          return null;
+                        })
+            .toList();
+    try {
+      for (Future<Void> search : searchers.invokeAll(searches)) {
+        search.get();
       }
-      SearchResults.Fetch fetch;
-      try {
-        fetch = fetch(alerts.get(0));
-      } catch (EbayBudgetExhausted e) {
-        deferReason =
-            "Deferred: the daily eBay call budget is spent until "
-                + e.resetsAt().truncatedTo(ChronoUnit.MINUTES);
-        toDefer.addAll(alerts);
-        continue;
-      } catch (RuntimeException e) {
-        log.warn("Search for {} alert(s) failed: {}", alerts.size(), e.toString());
-        alerts.forEach(alert -> fail(alert, "eBay search failed: " + e.getMessage()));
-        continue;
-      }
-      for (DueAlert alert : alerts) {
-        ran += runOne(alert, fetch, claimedAt);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running due alerts", e);
+    } catch (ExecutionException e) {
+      // runSearch catches what a search or a run can throw; anything else is a bug to surface
+      throw new IllegalStateException(e.getCause());
     }
+    List<DueAlert> toDefer = state.toDefer();
     if (!toDefer.isEmpty()) {
-      log.warn("{} alert(s) deferred: {}", toDefer.size(), deferReason);
+      log.warn("{} alert(s) deferred: {}", toDefer.size(), state.deferReason.get());
       deferred.increment(toDefer.size());
-      schedule.defer(toDefer, deferReason);
+      schedule.defer(toDefer, state.deferReason.get());
     }
-    return new Outcome(ran, !toDefer.isEmpty());
+    return new Outcome(state.ran.get(), !toDefer.isEmpty());
+  }
+
+  /** What the searches of one batch, running side by side, share. */
+  private static final class Batch {
+    private final Instant claimedAt;
+    private final AtomicInteger ran = new AtomicInteger();
+    private final AtomicReference<String> deferReason = new AtomicReference<>();
+    private final List<DueAlert> toDefer = new ArrayList<>();
+
+    private Batch(Instant claimedAt) {
+      this.claimedAt = claimedAt;
+    }
+
+    private synchronized void defer(List<DueAlert> alerts) {
+      toDefer.addAll(alerts);
+    }
+
+    private synchronized List<DueAlert> toDefer() {
+      return List.copyOf(toDefer);
+    }
+  }
+
+  /** One search and the alerts sharing it: one eBay call at most, then each alert on its own. */
+  private void runSearch(List<DueAlert> alerts, Batch state) {
+    if (state.deferReason.get() != null) {
+      state.defer(alerts);
+      return;
+    }
+    SearchResults.Fetch fetch;
+    try {
+      fetch = fetch(alerts.get(0));
+    } catch (EbayBudgetExhausted e) {
+      state.deferReason.compareAndSet(
+          null,
+          "Deferred: the daily eBay call budget is spent until "
+              + e.resetsAt().truncatedTo(ChronoUnit.MINUTES));
+      state.defer(alerts);
+      return;
+    } catch (RuntimeException e) {
+      log.warn("Search for {} alert(s) failed: {}", alerts.size(), e.toString());
+      alerts.forEach(alert -> fail(alert, "eBay search failed: " + e.getMessage()));
+      return;
+    }
+    for (DueAlert alert : alerts) {
+      state.ran.addAndGet(runOne(alert, fetch, state.claimedAt));
+    }
   }
 
   /**

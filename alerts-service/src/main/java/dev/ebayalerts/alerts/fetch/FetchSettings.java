@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     that dies mid-run releases its alerts when the lease ends
  * @param fetchLimit listings asked from eBay per search (newest first)
  * @param firstEmailLimit listings in an alert's first email, the current top ones
+ * @param fetchConcurrency distinct searches of a batch fetched (and their alerts run) at the same
+ *     time; each holds a database connection while its alerts run
  */
 @Validated
 @ConfigurationProperties("alerts.scheduler")
@@ -27,4 +29,5 @@ record FetchSettings(
     @DefaultValue("200") @Min(1) @Max(10_000) int batchSize,
     @DefaultValue("5m") @NotNull Duration lease,
     @DefaultValue("50") @Min(1) @Max(200) int fetchLimit,
-    @DefaultValue("20") @Min(1) @Max(200) int firstEmailLimit) {}
+    @DefaultValue("20") @Min(1) @Max(200) int firstEmailLimit,
+    @DefaultValue("4") @Min(1) @Max(32) int fetchConcurrency) {}

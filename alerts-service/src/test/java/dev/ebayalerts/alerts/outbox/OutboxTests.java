@@ -52,12 +52,15 @@ class OutboxTests {
         .isOk();
     http.delete().uri("/api/alerts/{id}", id).exchange().expectStatus().isNoContent();
 
+    // Publication is asynchronous and a failed attempt is resubmitted later, so the stream does not
+    // promise the order of changes: each event carries the alert's version, and consumers apply
+    // only a newer one (analytics' AlertCopyTests cover events arriving out of order).
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
                 assertThat(eventsAbout(id))
-                    .containsExactly("AlertCreated", "AlertUpdated", "AlertDeleted"));
+                    .containsExactlyInAnyOrder("AlertCreated", "AlertUpdated", "AlertDeleted"));
     assertThat(events())
         .filteredOn(e -> e.getValue().get("event").contains(id))
         .extracting(e -> e.getValue().get("event"))

@@ -74,6 +74,34 @@ public final class EbayStub {
                                 + "\"category\":\"APPLICATION\",\"message\":\"Internal error\"}]}")));
   }
 
+  /**
+   * Every search without a stub of its own answers these listings, each after {@code delayMs}: a
+   * stand-in for eBay with a fixed latency, for benchmarks.
+   */
+  public static void anySearch(int delayMs, Item... items) {
+    server()
+        .stubFor(
+            get(urlPathEqualTo(SEARCH))
+                // below the default priority (5): stubs of particular phrases still win
+                .atPriority(10)
+                .willReturn(
+                    aResponse()
+                        .withFixedDelay(delayMs)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body(List.of(items)))));
+  }
+
+  /** Searches received since the last {@link #forgetRequests()}, whatever the phrase. */
+  public static int allSearches() {
+    return server()
+        .countRequestsMatching(getRequestedFor(urlPathEqualTo(SEARCH)).build())
+        .getCount();
+  }
+
+  public static void forgetRequests() {
+    server().resetRequests();
+  }
+
   public static int searches(String phrase) {
     return server()
         .countRequestsMatching(

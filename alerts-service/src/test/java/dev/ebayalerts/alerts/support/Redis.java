@@ -41,9 +41,17 @@ public final class Redis {
     return redis;
   }
 
+  /**
+   * Keeps an append-only file in a temporary folder, as production Redis does (docker-compose), so
+   * a test can restart it and find the stream as it was.
+   */
   public static synchronized Redis forTests() {
     if (shared == null) {
-      shared = new Redis(freePort(), null);
+      try {
+        shared = new Redis(freePort(), Files.createTempDirectory("alerts-test-redis"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       shared.start();
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
