@@ -3,6 +3,7 @@ package dev.ebayalerts.analytics.observation;
 import dev.ebayalerts.pubsub.ObservedListing;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,17 +24,28 @@ class Observations {
     this.client = client;
   }
 
-  /** One batched insert (rewritten by the driver into multi-row inserts). */
-  void add(UUID alertId, Instant fetchedAt, List<ObservedListing> listings) {
+  /** The priced listings of one fetch of an alert. */
+  record Fetch(UUID alertId, Instant fetchedAt, List<ObservedListing> listings) {}
+
+  /** The listings of all fetches as one batched insert (rewritten into multi-row inserts). */
+  void add(List<Fetch> fetches) {
+    List<Row> rows = new ArrayList<>();
+    for (Fetch fetch : fetches) {
+      fetch.listings().forEach(listing -> rows.add(new Row(fetch, listing)));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
     jdbc.batchUpdate(
         """
         insert into price_observation (alert_id, item_id, title, price, currency, item_web_url,
             image_url, item_condition, buying_option, observed_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        listings,
+        rows,
         500,
-        (statement, listing) -> {
-          statement.setObject(1, alertId);
+        (statement, row) -> {
+          ObservedListing listing = row.listing();
+          statement.setObject(1, row.fetch().alertId());
           statement.setString(2, listing.itemId());
           statement.setString(3, truncate(listing.title()));
           statement.setBigDecimal(4, listing.price());
@@ -43,9 +55,13 @@ class Observations {
           statement.setString(8, listing.condition());
           statement.setString(9, listing.buyingOption());
           statement.setTimestamp(
-              10, Timestamp.from(listing.observedAt() == null ? fetchedAt : listing.observedAt()));
+              10,
+              Timestamp.from(
+                  listing.observedAt() == null ? row.fetch().fetchedAt() : listing.observedAt()));
         });
   }
+
+  private record Row(Fetch fetch, ObservedListing listing) {}
 
   /** Deletes observations older than the cut-off, a bounded batch at a time; returns rows gone. */
   int deleteOlderThan(Instant cutoff, int batch) {
