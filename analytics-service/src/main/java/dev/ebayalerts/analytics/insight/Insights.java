@@ -52,9 +52,10 @@ public class Insights {
   static final int BATCH = 200;
 
   /**
-   * The window's observations of the alerts, and one price per listing per UTC day. {@code obs} is
-   * never materialised: each use scans the index again (a few pages per alert) and so keeps its
-   * order by alert, which lets every sort below work one alert at a time, in memory.
+   * The window's observations of the alerts, reduced in one sort to one row per listing and UTC day
+   * ({@code days}: its prices that day in time order, lowest, highest, last seen), and from it one
+   * price per listing per day, its last ({@code daily}). {@code obs} is never materialised: it is
+   * an index-only scan in alert order, which lets the sort work one alert at a time, in memory.
    */
   static final String WINDOW =
       """
@@ -63,11 +64,15 @@ public class Insights {
                  (observed_at at time zone 'UTC')::date as day
           from price_observation
           where alert_id = any(:alerts) and observed_at >= :from and observed_at <= :to),
+      days as (
+          select alert_id, currency, item_id, day,
+                 array_agg(price order by observed_at) as prices,
+                 min(price) as min_price, max(price) as max_price,
+                 max(observed_at) as last_seen
+          from obs group by alert_id, currency, item_id, day),
       daily as (
-          select distinct on (alert_id, currency, item_id, day)
-                 alert_id, currency, item_id, day, price
-          from obs
-          order by alert_id, currency, item_id, day, observed_at desc)
+          select alert_id, currency, item_id, day, prices[cardinality(prices)] as price
+          from days)
       """;
 
   /**
@@ -85,18 +90,20 @@ public class Insights {
           + """
           , items as (
               select alert_id, currency, item_id,
-                     (array_agg(price order by observed_at))[1] as first_price,
-                     (array_agg(price order by observed_at))[count(*)] as last_price,
-                     min(price) as min_price, max(price) as max_price,
-                     max(observed_at) as last_seen
-              from obs group by alert_id, currency, item_id),
+                     (array_agg(prices[1] order by day))[1] as first_price,
+                     (array_agg(prices[cardinality(prices)] order by day))[count(*)] as last_price,
+                     min(min_price) as min_price, max(max_price) as max_price,
+                     max(last_seen) as last_seen
+              from days group by alert_id, currency, item_id),
           firsts as (
               select alert_id, currency, count(*) as fresh
               from items i
-              where not exists (
-                  select 1 from price_observation p
-                  where p.alert_id = i.alert_id and p.item_id = i.item_id
-                    and p.currency = i.currency and p.observed_at < :from)
+              -- a scalar subquery with a limit stays one index probe per listing; as NOT EXISTS
+              -- the planner may turn it into an anti-join over the whole table
+              where (select 1 from price_observation p
+                     where p.alert_id = i.alert_id and p.item_id = i.item_id
+                       and p.currency = i.currency and p.observed_at < :from
+                     limit 1) is null
               group by alert_id, currency),
           series as (
               select alert_id, currency, day,
