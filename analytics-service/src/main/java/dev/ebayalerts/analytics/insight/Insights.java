@@ -336,6 +336,9 @@ public class Insights {
   }
 
   private Figures figures(List<UUID> batch, Instant from, Instant to) {
+    // The driver prepares a statement used often; PostgreSQL may then switch to a generic plan,
+    // which cannot see how few rows the batch's alerts select and can scan the whole table.
+    jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     Map<UUID, List<CurrencyInsights>> figures = new HashMap<>();
     Map<UUID, List<PricePoint>> histories = new HashMap<>();
     query(FIGURES, batch, from, to)

@@ -46,6 +46,12 @@ class InsightsBenchmarkTests {
       "| before (3e6958a: batches of 200 alerts one after the other, `forAlerts` + `histories`,"
           + " 3 queries per batch), full run at 15:05 UTC the same day | 10000 | 10000000 |"
           + " 102.23 | 98 | 152.45 (scan 0.67 s that run) |\n"
+          + "| intermediate (11d0a1f: one query per batch, 2 batches at a time; its `firsts` became"
+          + " an anti-join over the whole table), 15:39 UTC | 10000 | 10000000 | 57.54 | 174 |"
+          + " 62.57 (scan 0.92 s that run) |\n"
+          + "| intermediate (650c563: the window's rows sorted once; custom plans not forced"
+          + "), 15:46 UTC | 10000 | 10000000 | 72.30 | 138 | 72.82 (scan"
+          + " 0.99 s that run) |\n"
           + "| before (6ecb00a, per alert: `forAlert` + `history`, 5 queries), 300 random alerts"
           + " timed | 300 | 10000000 | 25.58 | 12 | 12.17 (scan 2.10 s that run) |\n"
           + "| before, extrapolated to all alerts | 10000 | 10000000 | ~853 | 12 | ~406 |\n";
