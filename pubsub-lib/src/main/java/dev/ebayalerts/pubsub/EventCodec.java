@@ -2,12 +2,13 @@ package dev.ebayalerts.pubsub;
 
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonParser.NumberType;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts events to and from their wire form: the event record's JSON with {@code type} and {@code
@@ -39,12 +40,24 @@ final class EventCodec {
           .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .build();
 
+  /**
+   * The record's JSON object with {@code type} and {@code version} written first (which lets {@link
+   * #decode} find them without reading the rest). Written as text around the record's own
+   * serialization: building a tree first cost about as much again.
+   */
   String encode(Event event) {
-    ObjectNode envelope = mapper.createObjectNode();
-    envelope.put("type", event.type());
-    envelope.put("version", event.version());
-    envelope.setAll((ObjectNode) mapper.valueToTree(event));
-    return mapper.writeValueAsString(envelope);
+    String record = mapper.writeValueAsString(event);
+    StringBuilder json =
+        new StringBuilder(record.length() + 64)
+            .append("{\"type\":")
+            .append(mapper.writeValueAsString(event.type()))
+            .append(",\"version\":")
+            .append(event.version());
+    // record is "{...}": its properties follow the header, or just the closing brace
+    return (record.length() > 2
+            ? json.append(',').append(record, 1, record.length())
+            : json.append('}'))
+        .toString();
   }
 
   /**
@@ -58,32 +71,65 @@ final class EventCodec {
       throw new EventUnreadable("message has no event payload");
     }
     try {
-      JsonNode envelope = mapper.readTree(json);
-      if (!envelope.isObject()) {
-        throw new EventUnreadable("event payload is not a JSON object");
-      }
-      JsonNode typeNode = envelope.get("type");
-      JsonNode versionNode = envelope.get("version");
-      if (typeNode == null || !typeNode.isString()) {
+      Header header = header(json);
+      if (header.type() == null) {
         throw new EventUnreadable("event payload has no 'type'");
       }
-      if (versionNode == null || !versionNode.canConvertToInt()) {
+      if (header.version() == null) {
         throw new EventUnreadable("event payload has no integer 'version'");
       }
-      Contract contract = CONTRACTS.get(typeNode.stringValue());
+      Contract contract = CONTRACTS.get(header.type());
       if (contract == null) {
-        throw new EventUnreadable("unknown event type '" + typeNode.stringValue() + "'");
+        throw new EventUnreadable("unknown event type '" + header.type() + "'");
       }
-      int version = versionNode.intValue();
+      int version = header.version();
       if (version < 1 || version > contract.version()) {
         throw new EventUnreadable(
             "unsupported version %d of %s (this consumer understands up to %d)"
-                .formatted(version, typeNode.stringValue(), contract.version()));
+                .formatted(version, header.type(), contract.version()));
       }
-      // Older versions are read as the current record; added components simply stay null.
-      return mapper.treeToValue(envelope, contract.type());
+      // Older versions are read as the current record; added components simply stay null. One
+      // pass straight into the record (type and version are ignored as unknown properties):
+      // reading a tree first and converting it cost about twice as much.
+      return mapper.readValue(json, contract.type());
     } catch (JacksonException e) {
       throw new EventUnreadable("malformed event payload: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The envelope's type and version, or null where missing or mistyped. */
+  private record Header(String type, Integer version) {}
+
+  /**
+   * Reads {@code type} and {@code version} with a streaming parser, skipping other values; {@link
+   * #encode} writes them first, so usually only the first tokens are read.
+   */
+  private Header header(String json) {
+    try (JsonParser parser = mapper.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new EventUnreadable("event payload is not a JSON object");
+      }
+      String type = null;
+      Integer version = null;
+      boolean typeSeen = false;
+      boolean versionSeen = false;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME && !(typeSeen && versionSeen)) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("type".equals(name) && !typeSeen) {
+          typeSeen = true;
+          type = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+        } else if ("version".equals(name) && !versionSeen) {
+          versionSeen = true;
+          version =
+              value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == NumberType.INT
+                  ? parser.getIntValue()
+                  : null;
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return new Header(type, version);
     }
   }
 

@@ -12,9 +12,9 @@ package dev.ebayalerts.pubsub;
  * which it is moved to the dead-letter stream together with the error. On the Pub/Sub transport the
  * error is logged and the message is lost.
  *
- * <p>Handlers are called from a single consumer thread per application, one message at a time. The
- * same event can arrive more than once and out of order, so handlers must be idempotent on {@link
- * Event#eventId()}.
+ * <p>Handlers are called from a single consumer thread per application, one message at a time (a
+ * {@link BatchEventHandler} may instead get a whole read batch at once). The same event can arrive
+ * more than once and out of order, so handlers must be idempotent on {@link Event#eventId()}.
  *
  * @param <E> the event type handled; {@link Event} itself receives every event
  */

@@ -61,7 +61,11 @@ final class HandlerBeans implements SmartInitializingSingleton {
    * bound ({@link Event}), subscribing the handler to events it cannot take.
    */
   private static Class<?> declaredEventType(ResolvableType type) {
-    ResolvableType argument = type.as(EventHandler.class).getGeneric(0);
+    // A BatchEventHandler's argument is written on that interface; seen from EventHandler it is
+    // only BatchEventHandler's own type variable.
+    ResolvableType batch = type.as(BatchEventHandler.class);
+    ResolvableType handler = batch == ResolvableType.NONE ? type.as(EventHandler.class) : batch;
+    ResolvableType argument = handler.getGeneric(0);
     return argument.getType() instanceof TypeVariable<?> ? null : argument.resolve();
   }
 }

@@ -6,6 +6,7 @@ import dev.ebayalerts.pubsub.EventCodec.EventUnreadable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  *
  * <p>Each loop iteration first claims messages that have been pending longer than {@code claimIdle}
  * (left by a crashed instance, or by a handler failure here or elsewhere), then blocks up to {@code
- * pollTimeout} on XREADGROUP for new ones. A message is acknowledged only after every matching
- * handler returned. XCLAIM's MIN-IDLE-TIME makes the claim atomic, so when several instances scan
- * the pending list at once only one of them gets each message.
+ * pollTimeout} on XREADGROUP for new ones. The messages of one read are dispatched together, so a
+ * {@link BatchEventHandler} can process them in one go (falling back to one at a time when that
+ * fails). A message is acknowledged only after every matching handler returned. XCLAIM's
+ * MIN-IDLE-TIME makes the claim atomic, so when several instances scan the pending list at once
+ * only one of them gets each message.
  *
  * <p>The delivery count Redis keeps per pending message decides when to give up: the delivery that
  * reaches {@code maxDeliveries} and still fails moves the message to the dead-letter stream and
@@ -189,10 +192,8 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
           List<MapRecord<String, Object, Object>> records =
               streams.read(consumer, read, newMessages);
           outage.end();
-          if (records != null) {
-            for (MapRecord<String, Object, Object> record : records) {
-              handle(record, 1);
-            }
+          if (records != null && !records.isEmpty()) {
+            handle(records, 1);
           }
         } catch (RuntimeException e) {
           if (!running) {
@@ -259,7 +260,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
         log.warn("Dead-lettering {} from {}: {}", message.getId(), stream, error.getMessage());
         deadLetter(entry.get(0), delivered, Reason.NOT_ACKNOWLEDGED, error);
       } else {
-        handle(entry.get(0), delivered + 1);
+        handle(entry, delivered + 1);
       }
     }
     return pending.size() >= batchSize;
@@ -286,35 +287,47 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     return claimed != null && !claimed.isEmpty();
   }
 
-  private void handle(MapRecord<String, Object, Object> record, long delivery) {
-    Event event;
-    try {
-      Object payload = record.getValue().get(EVENT_FIELD);
-      event = codec.decode(payload == null ? null : payload.toString());
-    } catch (EventUnreadable e) {
-      log.warn(
-          "Dead-lettering unreadable message {} from {}: {}",
-          record.getId(),
-          stream,
-          e.getMessage());
-      deadLetter(record, delivery, Reason.UNREADABLE, e);
+  /**
+   * Handles messages of the same delivery (a read batch, or one claimed message): unreadable ones
+   * are dead-lettered, the others dispatched together (see {@link Handlers#dispatchAll}); those
+   * every handler accepted are acknowledged with one XACK, the failed ones stay pending for a retry
+   * or, on their last delivery, are dead-lettered.
+   */
+  private void handle(List<MapRecord<String, Object, Object>> records, long delivery) {
+    List<MapRecord<String, Object, Object>> readable = new ArrayList<>(records.size());
+    List<Event> events = new ArrayList<>(records.size());
+    for (MapRecord<String, Object, Object> record : records) {
+      try {
+        Object payload = record.getValue().get(EVENT_FIELD);
+        events.add(codec.decode(payload == null ? null : payload.toString()));
+        readable.add(record);
+      } catch (EventUnreadable e) {
+        log.warn(
+            "Dead-lettering unreadable message {} from {}: {}",
+            record.getId(),
+            stream,
+            e.getMessage());
+        deadLetter(record, delivery, Reason.UNREADABLE, e);
+      }
+    }
+    if (events.isEmpty()) {
       return;
     }
-    try {
-      if (handlers.dispatch(event) == 0) {
-        log.debug("No handler for {} {}, acknowledging it", event.type(), event.eventId());
-      }
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (Throwable e) {
-      if (delivery >= maxDeliveries) {
+    Throwable[] failures = handlers.dispatchAll(events);
+    List<RecordId> handled = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      Throwable failure = failures[i];
+      if (failure == null) {
+        handled.add(readable.get(i).getId());
+      } else if (delivery >= maxDeliveries) {
         log.warn(
             "Dead-lettering {} {} after {} failed deliveries",
             event.type(),
             event.eventId(),
             delivery,
-            e);
-        deadLetter(record, delivery, Reason.HANDLER_FAILED, e);
+            failure);
+        deadLetter(readable.get(i), delivery, Reason.HANDLER_FAILED, failure);
       } else {
         log.warn(
             "Handling {} {} failed (delivery {} of {}), retrying in about {}: {}",
@@ -323,12 +336,17 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
             delivery,
             maxDeliveries,
             claimIdle,
-            e.toString());
+            failure.toString());
       }
-      return;
     }
-    streams.acknowledge(stream, group, record.getId());
-    metrics.consumed(event);
+    if (!handled.isEmpty()) {
+      streams.acknowledge(stream, group, handled.toArray(RecordId[]::new));
+      for (int i = 0; i < events.size(); i++) {
+        if (failures[i] == null) {
+          metrics.consumed(events.get(i));
+        }
+      }
+    }
   }
 
   /**

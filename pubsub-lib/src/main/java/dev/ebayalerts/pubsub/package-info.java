@@ -28,7 +28,10 @@
  *       {@code publish(AlertCreated.of(state))}. It starts no consumer thread.
  *   <li>A <b>consuming</b> application declares {@link dev.ebayalerts.pubsub.EventHandler} beans,
  *       e.g. {@code class ListingsRecorder implements EventHandler<ListingsObserved>}, and sets its
- *       own {@code pubsub.group}. The subscriber starts once the context is ready.
+ *       own {@code pubsub.group}. The subscriber starts once the context is ready. A {@link
+ *       dev.ebayalerts.pubsub.BatchEventHandler} additionally receives each read batch (up to
+ *       {@code pubsub.batch-size} events) in one call, e.g. to apply it in one transaction; when
+ *       the batch fails its events are handled one by one.
  * </ul>
  *
  * Settings are listed in {@link dev.ebayalerts.pubsub.PubSubProperties}. Because publishing is

@@ -85,6 +85,25 @@ class PubSubAutoConfigurationTest {
   }
 
   @Test
+  void aBatchHandlerBeanReceivesTheEventsItDeclares() {
+    runner
+        .withUserConfiguration(BatchHandlerConfiguration.class)
+        .run(
+            context -> {
+              Publisher publisher = context.getBean(Publisher.class);
+              AlertCreated created = TestEvents.alertCreated();
+              publisher.publish(TestEvents.alertDeleted());
+              publisher.publish(created);
+              publisher.publish(TestEvents.listingsObserved());
+
+              RecordingCreatedBatchHandler handler =
+                  context.getBean(RecordingCreatedBatchHandler.class);
+              await().untilAsserted(() -> assertThat(handler.received).contains(created));
+              assertThat(handler.received).containsExactly(created);
+            });
+  }
+
+  @Test
   void metersGoToTheApplicationsRegistry() {
     runner
         .withBean(SimpleMeterRegistry.class)
@@ -229,6 +248,25 @@ class PubSubAutoConfigurationTest {
       received.add(event);
     }
   }
+
+  static class RecordingCreatedBatchHandler implements BatchEventHandler<AlertCreated> {
+
+    final List<Event> received = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void on(AlertCreated event) {
+      received.add(event);
+    }
+
+    @Override
+    public void onBatch(List<AlertCreated> events) {
+      received.addAll(events);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @Import(RecordingCreatedBatchHandler.class)
+  static class BatchHandlerConfiguration {}
 
   @Configuration(proxyBeanMethods = false)
   @Import(RecordingListingsHandler.class)

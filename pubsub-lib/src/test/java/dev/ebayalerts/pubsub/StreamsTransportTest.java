@@ -351,6 +351,89 @@ class StreamsTransportTest {
     await().until(this::pendingCount, count -> count == 0);
   }
 
+  @Test
+  void aBatchHandlerGetsTheEventsOfOneReadInOneCallAndAllAreAcknowledged() {
+    Publisher publisher = publisher(settings());
+    List<Event> published = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Event event = TestEvents.alertCreated();
+      published.add(event);
+      publisher.publish(event);
+    }
+    RecordingBatchHandler handler = new RecordingBatchHandler(event -> false);
+    startBatch("c1", handler);
+
+    await().untilAsserted(() -> assertThat(handler.applied).containsExactlyElementsOf(published));
+    assertThat(handler.batches).containsExactly(published);
+    assertThat(handler.single).isEmpty();
+    await().until(this::pendingCount, count -> count == 0);
+  }
+
+  @Test
+  void aFailedBatchIsHandledOneByOneSoOnlyThePoisonEventIsDeadLettered() {
+    AlertCreated first = TestEvents.alertCreated();
+    AlertCreated poison = TestEvents.alertCreated();
+    AlertCreated last = TestEvents.alertCreated();
+    Publisher publisher = publisher(settings());
+    List.of(first, poison, last).forEach(publisher::publish);
+    RecordingBatchHandler handler = new RecordingBatchHandler(poison::equals);
+    startBatch("c1", handler, "pubsub.max-deliveries", "3");
+
+    await().until(() -> deadLetterEntries().size() == 1);
+    assertThat(codec.decode((String) deadLetterEntries().get(0).getValue().get("event")))
+        .isEqualTo(poison);
+    // the failed batch applied nothing; alone, the good events were applied once each
+    assertThat(handler.applied).containsExactly(first, last);
+    assertThat(handler.single).containsExactly(first, poison, last, poison, poison);
+    await().until(this::pendingCount, count -> count == 0);
+  }
+
+  /**
+   * Applies events all or nothing per call, like a transaction: a batch holding an event {@code
+   * poison} accepts applies none of them.
+   */
+  private static final class RecordingBatchHandler implements BatchEventHandler<Event> {
+
+    final List<Event> applied = new CopyOnWriteArrayList<>();
+    final List<List<Event>> batches = new CopyOnWriteArrayList<>();
+    final List<Event> single = new CopyOnWriteArrayList<>();
+    private final java.util.function.Predicate<Event> poison;
+
+    RecordingBatchHandler(java.util.function.Predicate<Event> poison) {
+      this.poison = poison;
+    }
+
+    @Override
+    public void onBatch(List<Event> events) {
+      batches.add(List.copyOf(events));
+      if (events.stream().anyMatch(poison)) {
+        throw new IllegalStateException("cannot price this listing");
+      }
+      applied.addAll(events);
+    }
+
+    @Override
+    public void on(Event event) {
+      single.add(event);
+      if (poison.test(event)) {
+        throw new IllegalStateException("cannot price this listing");
+      }
+      applied.add(event);
+    }
+  }
+
+  private void startBatch(
+      String consumerName, BatchEventHandler<Event> handler, String... overrides) {
+    List<String> named = new ArrayList<>(List.of(overrides));
+    named.addAll(List.of("pubsub.consumer-name", consumerName));
+    StreamsSubscriber subscriber =
+        new StreamsSubscriber(
+            redis, codec, settings(named.toArray(String[]::new)), PubSubMetrics.none());
+    subscriber.subscribe(Event.class, handler);
+    subscriber.start();
+    subscribers.add(subscriber);
+  }
+
   /** Starts a subscriber named {@code consumerName}; pairs of name and value adjust settings. */
   private StreamsSubscriber start(
       String consumerName, EventHandler<Event> handler, String... overrides) {

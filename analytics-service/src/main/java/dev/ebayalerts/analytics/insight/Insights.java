@@ -1,5 +1,6 @@
 package dev.ebayalerts.analytics.insight;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -17,10 +18,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Price insights computed in PostgreSQL over the observations of many alerts at once: aggregates
@@ -34,8 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (item_id, currency, price)}, an index-only scan of a few pages per alert, where the table rows of
  * one alert lie on as many pages as it has observations (fetches of all alerts interleave). Titles
  * and links are read from the table for the few listings shown. Up to {@link #BATCH} alerts share
- * one query, so the digest of thousands of alerts runs a few queries per batch, not several per
- * alert.
+ * one query, so the digest of thousands of alerts runs one query per batch, not several per alert;
+ * the batches of one call run in parallel on a small pool, each in its own read-only transaction.
  */
 @Service
 public class Insights {
@@ -44,9 +52,10 @@ public class Insights {
   static final int BATCH = 200;
 
   /**
-   * The window's observations of the alerts, and one price per listing per UTC day. {@code obs} is
-   * never materialised: each use scans the index again (a few pages per alert) and so keeps its
-   * order by alert, which lets every sort below work one alert at a time, in memory.
+   * The window's observations of the alerts, reduced in one sort to one row per listing and UTC day
+   * ({@code days}: its prices that day in time order, lowest, highest, last seen), and from it one
+   * price per listing per day, its last ({@code daily}). {@code obs} is never materialised: it is
+   * an index-only scan in alert order, which lets the sort work one alert at a time, in memory.
    */
   static final String WINDOW =
       """
@@ -55,70 +64,73 @@ public class Insights {
                  (observed_at at time zone 'UTC')::date as day
           from price_observation
           where alert_id = any(:alerts) and observed_at >= :from and observed_at <= :to),
+      days as (
+          select alert_id, currency, item_id, day,
+                 array_agg(price order by observed_at) as prices,
+                 min(price) as min_price, max(price) as max_price,
+                 max(observed_at) as last_seen
+          from obs group by alert_id, currency, item_id, day),
       daily as (
-          select distinct on (alert_id, currency, item_id, day)
-                 alert_id, currency, item_id, day, price
-          from obs
-          order by alert_id, currency, item_id, day, observed_at desc)
+          select alert_id, currency, item_id, day, prices[cardinality(prices)] as price
+          from days)
       """;
 
-  /** The figures of each alert and currency. */
+  /**
+   * Everything the insights of each alert and currency show, in one query so that the window's rows
+   * are read and reduced to daily prices once: the figures, the listings they name (biggest drops,
+   * listings at their lowest, best deals, ranked per alert and currency, as arrays in rank order;
+   * only those shown fetch their latest title and link) and the daily history (the rows of {@link
+   * #HISTORY}, as arrays oldest day first, from the same per-day medians the trend uses).
+   *
+   * <p>A listing is new when nothing of it was observed before the window: one probe of the (alert,
+   * item, time) index per listing rather than reading all of the alert's observations.
+   */
   static final String FIGURES =
       WINDOW
           + """
-          , firsts as (
-              select alert_id, currency,
-                     count(*) filter (where first_seen >= :from and first_seen <= :to) as fresh
-              from (select alert_id, currency, item_id, min(observed_at) as first_seen
-                    from price_observation where alert_id = any(:alerts)
-                    group by alert_id, currency, item_id) listing
+          , items as (
+              select alert_id, currency, item_id,
+                     (array_agg(prices[1] order by day))[1] as first_price,
+                     (array_agg(prices[cardinality(prices)] order by day))[count(*)] as last_price,
+                     min(min_price) as min_price, max(max_price) as max_price,
+                     max(last_seen) as last_seen
+              from days group by alert_id, currency, item_id),
+          firsts as (
+              select alert_id, currency, count(*) as fresh
+              from items i
+              -- a scalar subquery with a limit stays one index probe per listing; as NOT EXISTS
+              -- the planner may turn it into an anti-join over the whole table
+              where (select 1 from price_observation p
+                     where p.alert_id = i.alert_id and p.item_id = i.item_id
+                       and p.currency = i.currency and p.observed_at < :from
+                     limit 1) is null
               group by alert_id, currency),
           series as (
               select alert_id, currency, day,
-                     percentile_cont(0.5) within group (order by price) as median
+                     percentile_cont(0.5) within group (order by price) as median,
+                     min(price) as min, max(price) as max, count(*) as listings
               from daily group by alert_id, currency, day),
           trend as (
               select alert_id, currency,
                      (array_agg(median order by day))[1] as start_median,
-                     (array_agg(median order by day))[count(*)] as now_median
+                     (array_agg(median order by day))[count(*)] as now_median,
+                     array_agg(day::text order by day) as history_days,
+                     array_agg(min order by day) as history_mins,
+                     array_agg(round(median::numeric, 2) order by day) as history_medians,
+                     array_agg(max order by day) as history_maxes,
+                     array_agg(listings order by day) as history_listings
               from series group by alert_id, currency),
           figures as (
               select alert_id, currency,
                      count(distinct item_id) as tracked,
                      min(price) as lowest, max(price) as highest,
                      round(avg(price), 2) as average,
+                     percentile_cont(0.5) within group (order by price) as exact_median,
                      round(percentile_cont(0.5) within group (order by price)::numeric, 2)
                          as median,
                      round((percentile_cont(0.5) within group (order by price)
                          filter (where day = :today))::numeric, 2) as today_median
-              from daily group by alert_id, currency)
-          select g.*, coalesce(f.fresh, 0) as new_listings,
-                 round(t.start_median::numeric, 2) as start_median,
-                 round(t.now_median::numeric, 2) as now_median
-          from figures g
-          join trend t on t.alert_id = g.alert_id and t.currency = g.currency
-          left join firsts f on f.alert_id = g.alert_id and f.currency = g.currency
-          order by g.alert_id, g.currency
-          """;
-
-  /**
-   * The listings each alert's insights name: biggest drops, listings at their lowest, best deals,
-   * ranked per alert and currency; only those shown fetch their latest title and link.
-   */
-  static final String LISTINGS =
-      WINDOW
-          + """
-          , medians as (
-              select alert_id, currency,
-                     percentile_cont(0.5) within group (order by price) as median
               from daily group by alert_id, currency),
-          items as (
-              select alert_id, currency, item_id,
-                     (array_agg(price order by observed_at))[1] as first_price,
-                     (array_agg(price order by observed_at))[count(*)] as last_price,
-                     min(price) as min_price, max(price) as max_price,
-                     max(observed_at) as last_seen
-              from obs group by alert_id, currency, item_id),
           ranked as (
               select 'drop' as kind, alert_id, currency, item_id,
                      first_price as old_price, last_price as new_price, null::numeric as below,
@@ -134,22 +146,50 @@ public class Insights {
                 and last_seen >= :listedSince
               union all
               select 'deal', i.alert_id, i.currency, i.item_id, null, i.last_price,
-                     round((100 * (m.median - i.last_price) / m.median)::numeric, 2),
+                     round((100 * (m.exact_median - i.last_price) / m.exact_median)::numeric, 2),
                      row_number() over (partition by i.alert_id, i.currency
-                         order by i.last_price / m.median, i.item_id)
-              from items i join medians m on m.alert_id = i.alert_id and m.currency = i.currency
-              where i.last_seen >= :listedSince and i.last_price < m.median)
-          select r.kind, r.alert_id, r.currency, r.item_id, r.old_price, r.new_price, r.below,
-                 latest.title, latest.item_web_url
-          from ranked r
-          left join lateral (
-              select title, item_web_url from price_observation p
-              where p.alert_id = r.alert_id and p.item_id = r.item_id
-                and p.observed_at >= :from and p.observed_at <= :to
-                and p.currency = r.currency
-              order by p.observed_at desc limit 1) latest on true
-          where r.rank <= :top
-          order by r.alert_id, r.kind, r.currency, r.rank
+                         order by i.last_price / m.exact_median, i.item_id)
+              from items i join figures m on m.alert_id = i.alert_id and m.currency = i.currency
+              where i.last_seen >= :listedSince and i.last_price < m.exact_median),
+          named as (
+              select r.kind, r.alert_id, r.currency,
+                     array_agg(r.item_id order by r.rank) as item_ids,
+                     array_agg(latest.title order by r.rank) as titles,
+                     array_agg(latest.item_web_url order by r.rank) as urls,
+                     array_agg(r.old_price order by r.rank) as old_prices,
+                     array_agg(r.new_price order by r.rank) as new_prices,
+                     array_agg(r.below order by r.rank) as belows
+              from ranked r
+              left join lateral (
+                  select title, item_web_url from price_observation p
+                  where p.alert_id = r.alert_id and p.item_id = r.item_id
+                    and p.observed_at >= :from and p.observed_at <= :to
+                    and p.currency = r.currency
+                  order by p.observed_at desc limit 1) latest on true
+              where r.rank <= :top
+              group by r.kind, r.alert_id, r.currency)
+          select g.alert_id, g.currency, g.tracked, g.lowest, g.highest, g.average, g.median,
+                 g.today_median, coalesce(f.fresh, 0) as new_listings,
+                 round(t.start_median::numeric, 2) as start_median,
+                 round(t.now_median::numeric, 2) as now_median,
+                 t.history_days, t.history_mins, t.history_medians, t.history_maxes,
+                 t.history_listings,
+                 d.item_ids as drop_items, d.titles as drop_titles, d.urls as drop_urls,
+                 d.old_prices as drop_old, d.new_prices as drop_new,
+                 l.item_ids as lowest_items, l.titles as lowest_titles, l.urls as lowest_urls,
+                 l.old_prices as lowest_old, l.new_prices as lowest_new,
+                 e.item_ids as deal_items, e.titles as deal_titles, e.urls as deal_urls,
+                 e.new_prices as deal_new, e.belows as deal_below
+          from figures g
+          join trend t on t.alert_id = g.alert_id and t.currency = g.currency
+          left join firsts f on f.alert_id = g.alert_id and f.currency = g.currency
+          left join named d
+              on d.kind = 'drop' and d.alert_id = g.alert_id and d.currency = g.currency
+          left join named l
+              on l.kind = 'lowest' and l.alert_id = g.alert_id and l.currency = g.currency
+          left join named e
+              on e.kind = 'deal' and e.alert_id = g.alert_id and e.currency = g.currency
+          order by g.alert_id, g.currency
           """;
 
   /** Daily min, median and max per alert and currency. */
@@ -166,21 +206,44 @@ public class Insights {
   private final JdbcClient jdbc;
   private final InsightSettings settings;
   private final Clock clock;
+  private final TransactionTemplate readOnly;
+  private final ExecutorService batches;
 
-  Insights(JdbcClient jdbc, InsightSettings settings, Clock clock) {
+  Insights(
+      JdbcClient jdbc,
+      InsightSettings settings,
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.clock = clock;
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
+    AtomicInteger threads = new AtomicInteger();
+    this.batches =
+        Executors.newFixedThreadPool(
+            settings.parallelism(),
+            task -> {
+              Thread thread = new Thread(task, "insights-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
+  @PreDestroy
+  void shutdown() {
+    batches.shutdownNow();
+  }
+
+  /** The insights and price histories of some alerts, as a digest shows them. */
+  public record Figures(Map<UUID, AlertInsights> insights, Map<UUID, List<PricePoint>> histories) {}
+
   /** The alert's insights over the window ending now; no currencies when nothing was observed. */
-  @Transactional(readOnly = true)
   public AlertInsights forAlert(UUID alertId) {
     return forAlerts(List.of(alertId)).get(alertId);
   }
 
   /** Daily min, median and max over the window, per currency, oldest day first. */
-  @Transactional(readOnly = true)
   public List<PricePoint> history(UUID alertId) {
     return histories(List.of(alertId)).get(alertId);
   }
@@ -189,136 +252,196 @@ public class Insights {
    * The insights of each alert over the window ending now, in the order given; an alert without
    * observations has no currencies.
    */
-  @Transactional(readOnly = true)
   public Map<UUID, AlertInsights> forAlerts(Collection<UUID> alertIds) {
+    return figures(alertIds).insights();
+  }
+
+  /**
+   * The insights and the price history of each alert over the window ending now, in the order
+   * given: one query per {@link #BATCH} alerts (see {@link #FIGURES}), batches computed in parallel
+   * ({@code analytics.insights.parallelism}), each in its own read-only transaction.
+   */
+  public Figures figures(Collection<UUID> alertIds) {
     Instant to = clock.instant();
     Instant from = to.minus(settings.window());
-    Map<UUID, AlertInsights> result = new LinkedHashMap<>();
-    for (List<UUID> batch : batches(alertIds)) {
-      Map<UUID, List<CurrencyInsights>> figures = figures(batch, from, to);
-      for (UUID id : batch) {
-        result.put(id, new AlertInsights(id, from, to, figures.getOrDefault(id, List.of())));
-      }
+    Map<UUID, AlertInsights> insights = new LinkedHashMap<>();
+    Map<UUID, List<PricePoint>> histories = new LinkedHashMap<>();
+    for (Figures batch : inParallel(alertIds, batch -> figures(batch, from, to))) {
+      insights.putAll(batch.insights());
+      histories.putAll(batch.histories());
     }
-    return result;
+    return new Figures(insights, histories);
   }
 
   /** The price history of each alert, in the order given; empty without observations. */
-  @Transactional(readOnly = true)
   public Map<UUID, List<PricePoint>> histories(Collection<UUID> alertIds) {
     Instant to = clock.instant();
     Map<UUID, List<PricePoint>> result = new LinkedHashMap<>();
-    for (List<UUID> batch : batches(alertIds)) {
-      Map<UUID, List<PricePoint>> points = new HashMap<>();
-      query(HISTORY, batch, to.minus(settings.window()), to)
-          .query(
-              (RowCallbackHandler)
-                  row ->
-                      points
-                          .computeIfAbsent(
-                              row.getObject("alert_id", UUID.class), id -> new ArrayList<>())
-                          .add(
-                              new PricePoint(
-                                  row.getString("currency"),
-                                  row.getObject("day", LocalDate.class),
-                                  row.getBigDecimal("min"),
-                                  row.getBigDecimal("median"),
-                                  row.getBigDecimal("max"),
-                                  row.getLong("listings"))));
-      batch.forEach(id -> result.put(id, points.getOrDefault(id, List.of())));
-    }
+    inParallel(alertIds, batch -> history(batch, to)).forEach(result::putAll);
     return result;
   }
 
-  private Map<UUID, List<CurrencyInsights>> figures(List<UUID> batch, Instant from, Instant to) {
-    Map<Key, Listings> listings = listings(batch, from, to);
-    Map<UUID, List<CurrencyInsights>> figures = new HashMap<>();
-    query(FIGURES, batch, from, to)
-        .param("today", LocalDate.ofInstant(to, ZoneOffset.UTC))
+  private Map<UUID, List<PricePoint>> history(List<UUID> batch, Instant to) {
+    Map<UUID, List<PricePoint>> points = new HashMap<>();
+    query(HISTORY, batch, to.minus(settings.window()), to)
         .query(
             (RowCallbackHandler)
-                row -> {
-                  UUID alert = row.getObject("alert_id", UUID.class);
-                  String currency = row.getString("currency");
-                  BigDecimal median = row.getBigDecimal("median");
-                  BigDecimal today = row.getBigDecimal("today_median");
-                  BigDecimal start = row.getBigDecimal("start_median");
-                  BigDecimal now = row.getBigDecimal("now_median");
-                  Listings named = listings.getOrDefault(new Key(alert, currency), Listings.NONE);
-                  figures
-                      .computeIfAbsent(alert, id -> new ArrayList<>())
-                      .add(
-                          new CurrencyInsights(
-                              currency,
-                              row.getLong("tracked"),
-                              row.getLong("new_listings"),
-                              row.getBigDecimal("lowest"),
-                              row.getBigDecimal("highest"),
-                              row.getBigDecimal("average"),
-                              median,
-                              today,
-                              percentChange(median, today),
-                              start,
-                              now,
-                              now.subtract(start),
-                              percentChange(start, now),
-                              List.copyOf(named.drops()),
-                              List.copyOf(named.lowest()),
-                              List.copyOf(named.deals())));
-                });
-    return figures;
+                row ->
+                    points
+                        .computeIfAbsent(
+                            row.getObject("alert_id", UUID.class), id -> new ArrayList<>())
+                        .add(
+                            new PricePoint(
+                                row.getString("currency"),
+                                row.getObject("day", LocalDate.class),
+                                row.getBigDecimal("min"),
+                                row.getBigDecimal("median"),
+                                row.getBigDecimal("max"),
+                                row.getLong("listings"))));
+    Map<UUID, List<PricePoint>> result = new LinkedHashMap<>();
+    batch.forEach(id -> result.put(id, points.getOrDefault(id, List.of())));
+    return result;
   }
 
-  private record Key(UUID alert, String currency) {}
-
-  private record Listings(List<ListingMove> drops, List<ListingMove> lowest, List<Deal> deals) {
-    static final Listings NONE = new Listings(List.of(), List.of(), List.of());
-
-    static Listings empty() {
-      return new Listings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+  /**
+   * Runs each batch of the alerts in its own read-only transaction, up to {@code parallelism} at
+   * once; the results in the order of the batches. A single batch runs on the calling thread.
+   */
+  private <T> List<T> inParallel(Collection<UUID> alertIds, Function<List<UUID>, T> work) {
+    List<List<UUID>> split = batches(alertIds);
+    if (split.size() <= 1) {
+      return split.stream().map(batch -> readOnly.execute(status -> work.apply(batch))).toList();
     }
+    List<Future<T>> futures = new ArrayList<>(split.size());
+    for (List<UUID> batch : split) {
+      futures.add(batches.submit(() -> readOnly.execute(status -> work.apply(batch))));
+    }
+    List<T> results = new ArrayList<>(split.size());
+    try {
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      futures.forEach(future -> future.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while computing insights", e);
+    } catch (ExecutionException e) {
+      futures.forEach(future -> future.cancel(true));
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return results;
   }
 
-  private Map<Key, Listings> listings(List<UUID> batch, Instant from, Instant to) {
-    Map<Key, Listings> listings = new HashMap<>();
-    query(LISTINGS, batch, from, to)
+  private Figures figures(List<UUID> batch, Instant from, Instant to) {
+    // The driver prepares a statement used often; PostgreSQL may then switch to a generic plan,
+    // which cannot see how few rows the batch's alerts select and can scan the whole table.
+    jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    Map<UUID, List<CurrencyInsights>> figures = new HashMap<>();
+    Map<UUID, List<PricePoint>> histories = new HashMap<>();
+    query(FIGURES, batch, from, to)
+        .param("today", LocalDate.ofInstant(to, ZoneOffset.UTC))
         .param("top", settings.topListings())
         .param("listedSince", Timestamp.from(to.minus(settings.stillListedWithin())))
         .query(
             (RowCallbackHandler)
                 row -> {
-                  Listings named =
-                      listings.computeIfAbsent(
-                          new Key(row.getObject("alert_id", UUID.class), row.getString("currency")),
-                          key -> Listings.empty());
-                  switch (row.getString("kind")) {
-                    case "drop" -> named.drops().add(move(row));
-                    case "lowest" -> named.lowest().add(move(row));
-                    default ->
-                        named
-                            .deals()
-                            .add(
-                                new Deal(
-                                    row.getString("item_id"),
-                                    row.getString("title"),
-                                    row.getString("item_web_url"),
-                                    row.getBigDecimal("new_price"),
-                                    row.getBigDecimal("below")));
-                  }
+                  UUID alert = row.getObject("alert_id", UUID.class);
+                  figures.computeIfAbsent(alert, id -> new ArrayList<>()).add(currency(row));
+                  histories.computeIfAbsent(alert, id -> new ArrayList<>()).addAll(history(row));
                 });
-    return listings;
+    Map<UUID, AlertInsights> insights = new LinkedHashMap<>();
+    Map<UUID, List<PricePoint>> points = new LinkedHashMap<>();
+    for (UUID id : batch) {
+      insights.put(id, new AlertInsights(id, from, to, figures.getOrDefault(id, List.of())));
+      points.put(id, histories.getOrDefault(id, List.of()));
+    }
+    return new Figures(insights, points);
   }
 
-  private static ListingMove move(ResultSet row) throws SQLException {
-    BigDecimal before = row.getBigDecimal("old_price");
-    BigDecimal after = row.getBigDecimal("new_price");
-    return new ListingMove(
-        row.getString("item_id"),
-        row.getString("title"),
-        row.getString("item_web_url"),
-        before,
-        after,
-        percentChange(before, after));
+  private static List<PricePoint> history(ResultSet row) throws SQLException {
+    String currency = row.getString("currency");
+    String[] days = array(row, "history_days", String[].class);
+    BigDecimal[] mins = array(row, "history_mins", BigDecimal[].class);
+    BigDecimal[] medians = array(row, "history_medians", BigDecimal[].class);
+    BigDecimal[] maxes = array(row, "history_maxes", BigDecimal[].class);
+    Long[] listings = array(row, "history_listings", Long[].class);
+    List<PricePoint> points = new ArrayList<>(days.length);
+    for (int i = 0; i < days.length; i++) {
+      points.add(
+          new PricePoint(
+              currency, LocalDate.parse(days[i]), mins[i], medians[i], maxes[i], listings[i]));
+    }
+    return points;
+  }
+
+  private static CurrencyInsights currency(ResultSet row) throws SQLException {
+    BigDecimal median = row.getBigDecimal("median");
+    BigDecimal today = row.getBigDecimal("today_median");
+    BigDecimal start = row.getBigDecimal("start_median");
+    BigDecimal now = row.getBigDecimal("now_median");
+    return new CurrencyInsights(
+        row.getString("currency"),
+        row.getLong("tracked"),
+        row.getLong("new_listings"),
+        row.getBigDecimal("lowest"),
+        row.getBigDecimal("highest"),
+        row.getBigDecimal("average"),
+        median,
+        today,
+        percentChange(median, today),
+        start,
+        now,
+        now.subtract(start),
+        percentChange(start, now),
+        moves(row, "drop"),
+        moves(row, "lowest"),
+        deals(row));
+  }
+
+  /** The listings of one kind named in the row, in rank order; none when the arrays are null. */
+  private static List<ListingMove> moves(ResultSet row, String kind) throws SQLException {
+    String[] items = array(row, kind + "_items", String[].class);
+    String[] titles = array(row, kind + "_titles", String[].class);
+    String[] urls = array(row, kind + "_urls", String[].class);
+    BigDecimal[] before = array(row, kind + "_old", BigDecimal[].class);
+    BigDecimal[] after = array(row, kind + "_new", BigDecimal[].class);
+    List<ListingMove> moves = new ArrayList<>(items.length);
+    for (int i = 0; i < items.length; i++) {
+      moves.add(
+          new ListingMove(
+              items[i],
+              titles[i],
+              urls[i],
+              before[i],
+              after[i],
+              percentChange(before[i], after[i])));
+    }
+    return List.copyOf(moves);
+  }
+
+  private static List<Deal> deals(ResultSet row) throws SQLException {
+    String[] items = array(row, "deal_items", String[].class);
+    String[] titles = array(row, "deal_titles", String[].class);
+    String[] urls = array(row, "deal_urls", String[].class);
+    BigDecimal[] prices = array(row, "deal_new", BigDecimal[].class);
+    BigDecimal[] below = array(row, "deal_below", BigDecimal[].class);
+    List<Deal> deals = new ArrayList<>(items.length);
+    for (int i = 0; i < items.length; i++) {
+      deals.add(new Deal(items[i], titles[i], urls[i], prices[i], below[i]));
+    }
+    return List.copyOf(deals);
+  }
+
+  private static <T> T array(ResultSet row, String column, Class<T> type) throws SQLException {
+    java.sql.Array array = row.getArray(column);
+    Object values =
+        array == null
+            ? java.lang.reflect.Array.newInstance(type.getComponentType(), 0)
+            : array.getArray();
+    return type.cast(values);
   }
 
   private JdbcClient.StatementSpec query(String sql, List<UUID> batch, Instant from, Instant to) {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,14 +43,27 @@ class InsightsBenchmarkTests {
    * in that run. Too slow to time in full on every run, so it is quoted.
    */
   private static final String BEFORE =
-      "| before (6ecb00a, per alert: `forAlert` + `history`, 5 queries), 300 random alerts"
+      "| before (3e6958a: batches of 200 alerts one after the other, `forAlerts` + `histories`,"
+          + " 3 queries per batch), full run at 15:05 UTC the same day | 10000 | 10000000 |"
+          + " 102.23 | 98 | 152.45 (scan 0.67 s that run) |\n"
+          + "| intermediate (11d0a1f: one query per batch, 2 batches at a time; its `firsts` became"
+          + " an anti-join over the whole table), 15:39 UTC | 10000 | 10000000 | 57.54 | 174 |"
+          + " 62.57 (scan 0.92 s that run) |\n"
+          + "| intermediate (650c563: the window's rows sorted once; custom plans not forced"
+          + "), 15:46 UTC | 10000 | 10000000 | 72.30 | 138 | 72.82 (scan"
+          + " 0.99 s that run) |\n"
+          + "| before (6ecb00a, per alert: `forAlert` + `history`, 5 queries), 300 random alerts"
           + " timed | 300 | 10000000 | 25.58 | 12 | 12.17 (scan 2.10 s that run) |\n"
           + "| before, extrapolated to all alerts | 10000 | 10000000 | ~853 | 12 | ~406 |\n";
 
   /** As DigestGenerator.RECIPIENTS_PER_BATCH. */
-  private static final int RECIPIENTS_PER_BATCH = 40;
+  private static final int RECIPIENTS_PER_BATCH = 160;
 
   @Autowired Insights insights;
+
+  @Value("${analytics.insights.parallelism:2}")
+  int parallelism;
+
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -68,7 +82,7 @@ class InsightsBenchmarkTests {
 
     scan(); // warm the cache as the timed runs will find it
     double baseline = scan();
-    // as DigestGenerator.generateAll: the alerts of 40 recipients at a time, in one batch
+    // as DigestGenerator.generateAll: the alerts of 160 recipients at a time, in one call
     Map<String, List<UUID>> byRecipient = new LinkedHashMap<>();
     jdbc.sql(
             """
@@ -89,8 +103,9 @@ class InsightsBenchmarkTests {
     long currencies = 0;
     for (List<String> group : groups) {
       List<UUID> batch = group.stream().flatMap(r -> byRecipient.get(r).stream()).toList();
-      Map<UUID, AlertInsights> figures = insights.forAlerts(batch);
-      Map<UUID, List<PricePoint>> histories = insights.histories(batch);
+      Insights.Figures both = insights.figures(batch);
+      Map<UUID, AlertInsights> figures = both.insights();
+      Map<UUID, List<PricePoint>> histories = both.histories();
       for (UUID id : batch) {
         currencies += figures.get(id).currencies().size();
         assertThat(histories.get(id)).isNotEmpty();
@@ -98,7 +113,10 @@ class InsightsBenchmarkTests {
     }
     double digest = (System.nanoTime() - start) / 1e9;
     List<UUID> firstBatch =
-        groups.get(0).stream().flatMap(r -> byRecipient.get(r).stream()).toList();
+        groups.get(0).stream()
+            .flatMap(r -> byRecipient.get(r).stream())
+            .limit(InsightPlans.batch())
+            .toList();
     assertThat(currencies).isEqualTo(alerts);
 
     String report =
@@ -123,8 +141,10 @@ class InsightsBenchmarkTests {
             + " ANALYZE` (generated in "
             + seconds(generation)
             + " s). Timed: the insights of every alert computed as the digest does: the alerts"
-            + " of 40 recipients at a time (200 alerts) through `Insights.forAlerts` and"
-            + " `Insights.histories`, three queries per batch. Baseline: one"
+            + " of 160 recipients at a time (800 alerts) through `Insights.figures`: batches of"
+            + " 200 alerts, one query each (figures, named listings and daily history together), "
+            + parallelism
+            + " batches at a time, each in its own read-only transaction. Baseline: one"
             + " `select count(*), sum(price) from price_observation` (a sequential scan of all"
             + " rows), warm. Target: < 30 s.\n\n"
             + "| what | alerts | rows | seconds | alerts/s | ratio to the scan |\n"
@@ -152,7 +172,7 @@ class InsightsBenchmarkTests {
             + " s, "
             + (digest < 30 ? "within" : "over")
             + " the target of 30 s.\n\n"
-            + "Plans of the three queries per batch (`EXPLAIN (ANALYZE, BUFFERS)`, keys and"
+            + "Plan of the query per batch (`EXPLAIN (ANALYZE, BUFFERS)`, keys and"
             + " conditions trimmed), for the first batch of the digest, run after the timing:\n"
             + plans(firstBatch);
     BenchmarkReport.write("analytics-insights", report);

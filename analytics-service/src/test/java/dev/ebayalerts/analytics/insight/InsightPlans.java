@@ -21,8 +21,6 @@ public final class InsightPlans {
   public static Map<String, String> explain(JdbcClient jdbc, List<UUID> alerts, Instant to) {
     Map<String, String> plans = new LinkedHashMap<>();
     plans.put("figures", explain(jdbc, Insights.FIGURES, alerts, to));
-    plans.put("listings", explain(jdbc, Insights.LISTINGS, alerts, to));
-    plans.put("history", explain(jdbc, Insights.HISTORY, alerts, to));
     return plans;
   }
 

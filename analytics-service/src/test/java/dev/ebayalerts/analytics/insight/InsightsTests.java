@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Insights on a fixture whose answers were worked out by hand (see each comment). Prices count once
@@ -28,6 +32,7 @@ class InsightsTests {
   private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
   Insights insights;
   UUID alert;
 
@@ -36,8 +41,9 @@ class InsightsTests {
     insights =
         new Insights(
             jdbc,
-            new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1), 2),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            transactionManager);
     alert = UUID.randomUUID();
     // USD. Window: 2026-11-06T12:00 .. 2026-11-20T12:00.
     observe(alert, "A", "100.00", "USD", "2026-11-07T10:00:00Z");
@@ -74,6 +80,38 @@ class InsightsTests {
     assertThat(histories.get(alert)).isEqualTo(insights.history(alert));
     assertThat(histories.get(other)).hasSize(2);
     assertThat(histories.get(none)).isEmpty();
+  }
+
+  @AfterEach
+  void stopPool() {
+    insights.shutdown();
+  }
+
+  @Test
+  void figuresOfManyBatchesInParallelMatchTheFiguresAndHistoriesOfEachAlertAlone() {
+    UUID other = UUID.randomUUID();
+    observe(other, "A", "10.00", "USD", "2026-11-19T10:00:00Z");
+    observe(other, "A", "5.00", "USD", "2026-11-20T10:00:00Z");
+    // three batches: the alerts with data in the first and the last, the rest without any
+    List<UUID> ids = new ArrayList<>();
+    ids.add(other);
+    IntStream.range(0, 2 * Insights.BATCH).forEach(i -> ids.add(UUID.randomUUID()));
+    ids.add(alert);
+
+    Insights.Figures figures = insights.figures(ids);
+
+    assertThat(figures.insights().keySet()).containsExactlyElementsOf(ids);
+    assertThat(figures.histories().keySet()).containsExactlyElementsOf(ids);
+    for (UUID id : List.of(alert, other)) {
+      assertThat(figures.insights().get(id)).isEqualTo(insights.forAlert(id));
+      // the history folded into the figures query equals the one of the history query
+      assertThat(figures.histories().get(id)).isEqualTo(insights.history(id)).isNotEmpty();
+    }
+    assertThat(figures.histories().get(alert))
+        .extracting(PricePoint::currency)
+        .containsOnly("USD", "EUR");
+    assertThat(figures.insights().get(ids.get(1)).currencies()).isEmpty();
+    assertThat(figures.histories().get(ids.get(1))).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.ebayalerts.analytics.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.analytics.support.IntegrationTest;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.Lifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -122,6 +124,87 @@ class IngestTests {
     await().atMost(Duration.ofSeconds(30)).until(() -> observed(alert) == 1);
     await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == deadBefore + 1);
     assertThat(observed(alert)).isEqualTo(1);
+  }
+
+  @Autowired ListingsIngest ingest;
+
+  @Test
+  void aBatchStoresAnEventGivenTwiceOnceAndSkipsOneAlreadyApplied() {
+    UUID alert = UUID.randomUUID();
+    ListingsObserved applied = fetch(alert, "a");
+    ingest.on(applied);
+    ListingsObserved twice = fetch(alert, "b", "c");
+    ListingsObserved other = fetch(alert, "d");
+
+    ingest.onBatch(List.of(applied, twice, other, twice));
+
+    assertThat(
+            jdbc.sql("select item_id from price_observation where alert_id = ? order by item_id")
+                .param(alert)
+                .query(String.class)
+                .list())
+        .containsExactly("a", "b", "c", "d");
+    assertThat(
+            jdbc.sql("select count(*) from processed_event where event_id in (?, ?, ?)")
+                .params(applied.eventId(), twice.eventId(), other.eventId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aBatchWithAPoisonEventDeadLettersOnlyThatOneAndStoresTheOthersOnce() {
+    UUID alert = UUID.randomUUID();
+    long deadBefore = deadLetters();
+    Lifecycle consumer = (Lifecycle) subscriber;
+    ListingsObserved first = fetch(alert, "first");
+    ListingsObserved last = fetch(alert, "last");
+    // published while the consumer is down, so that one read returns all of them
+    consumer.stop();
+    try {
+      publisher.publish(first);
+      publisher.publish(poison(alert));
+      publisher.publish(first);
+      publisher.publish(last);
+    } finally {
+      consumer.start();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> observed(alert) == 2);
+    await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters() == deadBefore + 1);
+    assertThat(
+            jdbc.sql("select item_id from price_observation where alert_id = ? order by item_id")
+                .param(alert)
+                .query(String.class)
+                .list())
+        .containsExactly("first", "last");
+  }
+
+  @Test
+  void aFailedBatchLeavesNoTrace() {
+    UUID alert = UUID.randomUUID();
+    ListingsObserved good = fetch(alert, "good");
+
+    assertThatThrownBy(() -> ingest.onBatch(List.of(good, poison(alert))))
+        .isInstanceOf(DataAccessException.class);
+
+    assertThat(observed(alert)).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from processed_event where event_id = ?")
+                .param(good.eventId())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  /** A currency the table cannot hold: storing it fails every time. */
+  private static ListingsObserved poison(UUID alert) {
+    return ListingsObserved.of(
+        alert,
+        "camera",
+        List.of(
+            new ObservedListing(
+                "bad", "A", BigDecimal.ONE, "DOLLARS", null, null, null, null, Instant.now())));
   }
 
   private long deadLetters() {
