@@ -123,6 +123,17 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
     .waitFor();
   await screenshot('4-alert-detail');
 
+  // The alert's Atom feed lists what the email told, for a feed reader without a session.
+  const feedUrl = await page.getByRole('link', { name: 'Atom feed' }).getAttribute('href');
+  assert.ok(feedUrl, 'the detail links the alert\'s feed');
+  const feed = await fetch(feedUrl);
+  assert.equal(feed.status, 200, `the feed answers: ${feedUrl}`);
+  const atom = await feed.text();
+  assert.match(atom, /<feed[^>]*xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+  assert.match(atom, /<entry>/, 'the feed holds the listings the email told');
+  const again = await fetch(feedUrl, { headers: { 'If-None-Match': feed.headers.get('etag') } });
+  assert.equal(again.status, 304, 'a repeated read with the ETag is not modified');
+
   // At phone width the table becomes cards and nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
