@@ -7,16 +7,12 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import java.math.BigDecimal;
-import java.net.URI;
+import dev.ebayalerts.alerts.notification.ListingText;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,8 +20,6 @@ import org.springframework.web.util.HtmlUtils;
 final class AtomFeed {
 
   static final String MEDIA_TYPE = "application/atom+xml";
-
-  private static final Locale LOCALE = Locale.US;
 
   private AtomFeed() {}
 
@@ -63,10 +57,11 @@ final class AtomFeed {
 
   private static Entry entry(FeedNotices.Notice notice) {
     String title = blankToDefault(oneLine(notice.title()), "(no title)");
-    String price = price(notice.price(), notice.currency());
-    String was = notice.dropped() ? price(notice.previousPrice(), notice.currency()) : null;
-    String url = webUrl(notice.itemWebUrl());
-    String image = webUrl(notice.imageUrl());
+    String price = ListingText.price(notice.price(), notice.currency());
+    String was =
+        notice.dropped() ? ListingText.price(notice.previousPrice(), notice.currency()) : null;
+    String url = ListingText.webUrl(notice.itemWebUrl());
+    String image = ListingText.webUrl(notice.imageUrl());
 
     Entry entry = new Entry();
     entry.setId("urn:uuid:" + entryId(notice));
@@ -133,46 +128,6 @@ final class AtomFeed {
     content.setType(Content.TEXT);
     content.setValue(value);
     return content;
-  }
-
-  /** {@code $129.99} for US dollars, {@code EUR 12.50} otherwise, as in the alert emails. */
-  static String price(BigDecimal amount, String currencyCode) {
-    if (amount == null) {
-      return "price not given";
-    }
-    Currency currency;
-    try {
-      currency = currencyCode == null ? null : Currency.getInstance(currencyCode);
-    } catch (IllegalArgumentException e) {
-      currency = null;
-    }
-    NumberFormat format =
-        currency != null && currency.equals(Currency.getInstance(LOCALE))
-            ? NumberFormat.getCurrencyInstance(LOCALE)
-            : NumberFormat.getNumberInstance(LOCALE);
-    int digits = currency == null ? 2 : currency.getDefaultFractionDigits();
-    format.setMinimumFractionDigits(digits);
-    format.setMaximumFractionDigits(digits);
-    String formatted = format.format(amount);
-    if (currency != null && currency.equals(Currency.getInstance(LOCALE))) {
-      return formatted;
-    }
-    return (currencyCode == null ? "" : currencyCode + " ") + formatted;
-  }
-
-  /** Only http(s) links reach a feed: no {@code javascript:} or {@code data:} from a listing. */
-  private static String webUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String scheme = URI.create(url.strip()).getScheme();
-      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-          ? url.strip()
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String escape(String text) {

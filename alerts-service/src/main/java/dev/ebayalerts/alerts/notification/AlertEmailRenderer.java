@@ -1,9 +1,5 @@
 package dev.ebayalerts.alerts.notification;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,45 +107,11 @@ class AlertEmailRenderer {
   private static ListingView view(EmailListing listing) {
     return new ListingView(
         listing.title() == null || listing.title().isBlank() ? "(no title)" : listing.title(),
-        price(listing.price(), listing.currency()),
-        listing.dropped() ? price(listing.previousPrice(), listing.currency()) : null,
-        webUrl(listing.imageUrl()),
-        webUrl(listing.itemWebUrl()),
+        ListingText.price(listing.price(), listing.currency()),
+        listing.dropped() ? ListingText.price(listing.previousPrice(), listing.currency()) : null,
+        ListingText.webUrl(listing.imageUrl()),
+        ListingText.webUrl(listing.itemWebUrl()),
         details(listing));
-  }
-
-  /**
-   * {@code $129.99} for US dollars, {@code EUR 12.50} for other currencies: a bare symbol would be
-   * ambiguous ($ is also the Canadian and Australian dollar's).
-   */
-  static String price(BigDecimal amount, String currencyCode) {
-    if (amount == null) {
-      return "price not given";
-    }
-    Currency currency = currency(currencyCode);
-    if (currency == null) {
-      NumberFormat plain = NumberFormat.getNumberInstance(LOCALE);
-      plain.setMinimumFractionDigits(2);
-      plain.setMaximumFractionDigits(2);
-      return (currencyCode == null ? "" : currencyCode + " ") + plain.format(amount);
-    }
-    if (currency.equals(Currency.getInstance(LOCALE))) {
-      NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
-      format.setCurrency(currency);
-      return format.format(amount);
-    }
-    NumberFormat format = NumberFormat.getNumberInstance(LOCALE);
-    format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-    format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-    return currency.getCurrencyCode() + " " + format.format(amount);
-  }
-
-  private static Currency currency(String code) {
-    try {
-      return code == null ? null : Currency.getInstance(code);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String details(EmailListing listing) {
@@ -162,21 +124,6 @@ class AlertEmailRenderer {
         java.util.stream.Stream.of(listing.condition(), option, listing.note())
             .filter(part -> part != null && !part.isBlank())
             .toList());
-  }
-
-  /** Only http(s) links reach an email: no {@code javascript:} or {@code data:} from a listing. */
-  private static String webUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String scheme = URI.create(url.strip()).getScheme();
-      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-          ? url.strip()
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /** A search phrase on one line: it goes into the Subject header. */

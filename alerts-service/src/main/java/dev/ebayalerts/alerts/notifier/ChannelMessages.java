@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.notifier;
 
+import dev.ebayalerts.alerts.notification.ListingText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -107,9 +108,9 @@ class ChannelMessages {
       String note = payload.note(listing);
       embed.put("description", NoticeText.priceChange(listing) + (note == null ? "" : "\n" + note));
       List<Map<String, Object>> fields = new ArrayList<>();
-      fields.add(field("Price", NoticeText.price(listing.price(), listing.currency())));
+      fields.add(field("Price", ListingText.price(listing.price(), listing.currency())));
       if (listing.previousPrice() != null) {
-        fields.add(field("Was", NoticeText.price(listing.previousPrice(), listing.currency())));
+        fields.add(field("Was", ListingText.price(listing.previousPrice(), listing.currency())));
       }
       embed.put("fields", fields);
       if (webUrl(listing.imageUrl())) {
@@ -147,11 +148,11 @@ class ChannelMessages {
                   : "*" + title + "*")
               + "\n"
               + (listing.previousPrice() == null
-                  ? NoticeText.price(listing.price(), listing.currency())
+                  ? ListingText.price(listing.price(), listing.currency())
                   : "~"
-                      + NoticeText.price(listing.previousPrice(), listing.currency())
+                      + ListingText.price(listing.previousPrice(), listing.currency())
                       + "~ → *"
-                      + NoticeText.price(listing.price(), listing.currency())
+                      + ListingText.price(listing.price(), listing.currency())
                       + "*");
       String note = payload.note(listing);
       if (note != null) {

@@ -143,10 +143,10 @@ class AlertEmailRendererTests {
 
   @Test
   void formatsPricesWithTheirCurrency() {
-    assertThat(AlertEmailRenderer.price(new BigDecimal("129.9"), "USD")).isEqualTo("$129.90");
-    assertThat(AlertEmailRenderer.price(new BigDecimal("1234.5"), "USD")).isEqualTo("$1,234.50");
-    assertThat(AlertEmailRenderer.price(new BigDecimal("12.5"), "EUR")).isEqualTo("EUR 12.50");
-    assertThat(AlertEmailRenderer.price(new BigDecimal("1200"), "JPY")).isEqualTo("JPY 1,200");
-    assertThat(AlertEmailRenderer.price(new BigDecimal("3"), "XYZ1")).isEqualTo("XYZ1 3.00");
+    assertThat(ListingText.price(new BigDecimal("129.9"), "USD")).isEqualTo("$129.90");
+    assertThat(ListingText.price(new BigDecimal("1234.5"), "USD")).isEqualTo("$1,234.50");
+    assertThat(ListingText.price(new BigDecimal("12.5"), "EUR")).isEqualTo("EUR 12.50");
+    assertThat(ListingText.price(new BigDecimal("1200"), "JPY")).isEqualTo("JPY 1,200");
+    assertThat(ListingText.price(new BigDecimal("3"), "XYZ1")).isEqualTo("XYZ1 3.00");
   }
 }
