@@ -181,9 +181,7 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                         {alert.channels?.length ? <div className="hint">Notify via {channelsSummary(alert)}</div> : null}
                       </td>
                       <td data-label="Status">
-                        <span className={stateOf(alert).className} title={stateOf(alert).hint}>
-                          {stateOf(alert).label}
-                        </span>
+                        <StateBadge alert={alert} />
                       </td>
                       <td data-label="Last run">{formatTime(alert.status?.lastRunAt)}</td>
                       <td data-label="Last email">{formatTime(alert.status?.lastEmailAt)}</td>
@@ -248,5 +246,14 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+function StateBadge({ alert }: { alert: Alert }) {
+  const { label, className, hint } = stateOf(alert);
+  return (
+    <span className={className} title={hint}>
+      {label}
+    </span>
   );
 }
