@@ -1,5 +1,7 @@
 package dev.ebayalerts.alerts.feed;
 
+import dev.ebayalerts.alerts.notification.AlertEmail;
+import dev.ebayalerts.alerts.notification.EmailListing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -69,36 +70,24 @@ class FeedNotices {
             .list();
     List<Notice> notices = new ArrayList<>();
     for (Row row : rows) {
-      JsonNode listings = json.readTree(row.payload()).path("listings");
+      // The payload is the email the sender renders, so the feed reads it the same way.
+      List<EmailListing> listings = json.readValue(row.payload(), AlertEmail.class).listings();
       for (int i = 0; i < listings.size() && notices.size() < limit; i++) {
-        JsonNode listing = listings.get(i);
+        EmailListing listing = listings.get(i);
         notices.add(
             new Notice(
                 row.id(),
                 i,
                 row.createdAt(),
-                text(listing, "itemId"),
-                text(listing, "title"),
-                decimal(listing, "price"),
-                text(listing, "currency"),
-                decimal(listing, "previousPrice"),
-                text(listing, "imageUrl"),
-                text(listing, "itemWebUrl")));
+                listing.itemId(),
+                listing.title(),
+                listing.price(),
+                listing.currency(),
+                listing.previousPrice(),
+                listing.imageUrl(),
+                listing.itemWebUrl()));
       }
     }
     return notices;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asString();
-  }
-
-  private static BigDecimal decimal(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    if (value.isNumber()) {
-      return value.decimalValue();
-    }
-    return value.isMissingNode() || value.isNull() ? null : new BigDecimal(value.asString());
   }
 }
