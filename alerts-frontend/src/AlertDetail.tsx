@@ -79,11 +79,11 @@ export function AlertDetail({
       {alert.status?.lastWarning && <p className="warn">eBay: {alert.status.lastWarning}</p>}
       {alert.rules && <p className="rules-summary">{rulesSummary(alert).join(' · ')}.</p>}
       {alert.channels
-        ?.filter((c) => c.disabledReason)
+        ?.filter((c) => c.deliveryError)
         .map((c) => (
           <p key={c.id} className="warn">
             ⚠ {c.type}
-            {c.url ? ` ${c.url}` : c.chatId ? ` ${c.chatId}` : ''}: {c.disabledReason}
+            {c.url ? ` ${c.url}` : c.chatId ? ` ${c.chatId}` : ''}: {c.deliveryError}
           </p>
         ))}
       {alert.feedUrl && (

@@ -62,7 +62,7 @@ function fromAlert(alert: Alert): AlertFormValues {
           url: c.url ?? '',
           chatId: c.chatId ?? '',
           enabled: c.enabled,
-          disabledReason: c.disabledReason,
+          deliveryError: c.deliveryError,
         }))
       : [newChannel('EMAIL')],
   };
@@ -324,9 +324,10 @@ export function AlertForm(props: {
         >
           Remove
         </button>
-        {channel.disabledReason && !channel.enabled && (
+        {channel.deliveryError && (
           <p className="warn channel-note">
-            Not sending: {channel.disabledReason} Tick “Enabled” and save to send to it again.
+            {channel.deliveryError} Once it is fixed, untick “Enabled”, save, tick it and save again to send
+            what waits at once.
           </p>
         )}
         <div className="channel-note">

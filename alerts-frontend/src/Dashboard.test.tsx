@@ -5,14 +5,14 @@ import { Dashboard } from './Dashboard';
 import type { Alert, Channel } from './api';
 import { alert, bodyOf, json, mockFetch, page } from './test/http';
 
-const email: Channel = { id: 'c1', type: 'EMAIL', url: null, chatId: null, enabled: true, disabledReason: null };
+const email: Channel = { id: 'c1', type: 'EMAIL', url: null, chatId: null, enabled: true, deliveryError: null };
 const webhook: Channel = {
   id: 'c2',
   type: 'WEBHOOK',
   url: 'https://example.com/hook',
   chatId: null,
   enabled: true,
-  disabledReason: null,
+  deliveryError: null,
 };
 
 const session = { email: 'jane@example.com', expiresAt: '2099-01-01T00:00:00Z' };
@@ -201,7 +201,14 @@ describe('Dashboard', () => {
 
   it('warns about a failing channel in the row and says where notices go', async () => {
     const failing = alert(1, {
-      channels: [email, { ...webhook, enabled: false, disabledReason: 'Disabled after 10 failed deliveries in a row (last: HTTP 404).' }],
+      channels: [
+        email,
+        {
+          ...webhook,
+          enabled: false,
+          deliveryError: 'Not delivered: HTTP 5xx (10 failed attempts in a row). 1 message waits and is retried every hour until it works.',
+        },
+      ],
     });
     mockFetch({
       ...frequencies,
@@ -211,7 +218,7 @@ describe('Dashboard', () => {
             [
               {
                 ...failing,
-                status: { ...failing.status!, channelError: 'WEBHOOK: Disabled after 10 failed deliveries in a row (last: HTTP 404).' },
+                status: { ...failing.status!, channelError: 'WEBHOOK: Not delivered: HTTP 5xx (10 failed attempts in a row).' },
               },
             ],
             0,
@@ -221,7 +228,7 @@ describe('Dashboard', () => {
     });
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
     const row = (await screen.findByText('search 1')).closest('tr')!;
-    expect(within(row).getByText(/⚠ WEBHOOK: Disabled after 10 failed deliveries/)).toHaveClass('warn');
+    expect(within(row).getByText(/⚠ WEBHOOK: Not delivered: HTTP 5xx/)).toHaveClass('warn');
     expect(within(row).getByText('Notify via email · webhook (off)')).toBeInTheDocument();
   });
 

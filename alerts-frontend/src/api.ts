@@ -12,7 +12,7 @@ export interface AlertStatus {
   nextRunAt: string | null;
   lastError: string | null;
   lastWarning: string | null;
-  /** Why a channel stopped delivering (e.g. a webhook disabled after failures), if one did. */
+  /** Why a channel's messages are not going out (they wait and are retried), if they are not. */
   channelError?: string | null;
 }
 
@@ -37,7 +37,8 @@ export interface Channel {
   url: string | null;
   chatId: string | null;
   enabled: boolean;
-  disabledReason: string | null;
+  /** Why its messages are not going out (they wait, and are retried until it works), if they are not. */
+  deliveryError: string | null;
   /** A WEBHOOK's signing secret: only in the response that created the channel. */
   secret?: string | null;
 }

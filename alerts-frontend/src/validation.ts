@@ -13,7 +13,7 @@ export interface ChannelFormValues {
   url: string;
   chatId: string;
   enabled: boolean;
-  disabledReason: string | null;
+  deliveryError: string | null;
 }
 
 /** What the form holds: strings, as typed (checkboxes as booleans). */
@@ -63,7 +63,7 @@ export const newChannel = (type: ChannelType = 'EMAIL'): ChannelFormValues => ({
   url: '',
   chatId: '',
   enabled: true,
-  disabledReason: null,
+  deliveryError: null,
 });
 
 /** The browser's own time zone, the natural default for quiet hours. */

@@ -68,7 +68,7 @@ public class FaultToleranceTests {
 
   @BeforeEach
   void noOtherAlerts() {
-    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from delivery").update();
     jdbc.sql("delete from alert").update();
     jdbc.sql("delete from search_result").update();
   }
@@ -198,7 +198,7 @@ public class FaultToleranceTests {
     double recovery = (System.nanoTime() - healthy) / 1e9;
 
     List<String> payloads =
-        jdbc.sql("select payload::text from alert_email where alert_id = ?::uuid")
+        jdbc.sql("select payload::text from delivery where alert_id = ?::uuid")
             .param(id)
             .query(String.class)
             .list();
@@ -258,7 +258,10 @@ public class FaultToleranceTests {
   }
 
   private long emailCount(String condition) {
-    return jdbc.sql("select count(*) from alert_email where recipient = ? and " + condition)
+    return jdbc.sql(
+            "select count(*) from delivery where alert_id in (select id from alert where email = ?)"
+                + " and "
+                + condition)
         .param(owner)
         .query(Long.class)
         .single();

@@ -1,6 +1,5 @@
 package dev.ebayalerts.alerts.account;
 
-import dev.ebayalerts.alerts.notification.MailSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -1,6 +1,5 @@
 package dev.ebayalerts.alerts.alert;
 
-import dev.ebayalerts.alerts.notifier.NoticeRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

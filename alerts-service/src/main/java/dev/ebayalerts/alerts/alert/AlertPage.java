@@ -1,7 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
-import dev.ebayalerts.alerts.feed.FeedLinks;
-import dev.ebayalerts.alerts.notifier.ChannelView;
+import dev.ebayalerts.alerts.channel.ChannelView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashMap;
 import java.util.List;

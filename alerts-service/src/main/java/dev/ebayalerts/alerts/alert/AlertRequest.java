@@ -1,7 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
-import dev.ebayalerts.alerts.notifier.ChannelRequest;
-import dev.ebayalerts.alerts.notifier.NoticeRules;
+import dev.ebayalerts.alerts.channel.ChannelRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,8 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
-import dev.ebayalerts.alerts.feed.FeedLinks;
-import dev.ebayalerts.alerts.notifier.ChannelView;
-import dev.ebayalerts.alerts.notifier.NoticeRules;
+import dev.ebayalerts.alerts.channel.ChannelView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,10 +57,11 @@ record AlertResponse(
           String lastWarning,
       @Schema(
               description =
-                  "Why a channel of the alert is disabled (its type and reason), if one is",
+                  "Why a channel's messages are not going out (its type and reason), if they are"
+                      + " not",
               example =
-                  "WEBHOOK: Disabled after 10 failed deliveries in a row (last: HTTP 404). Send the"
-                      + " channel again to re-enable it; waiting notices then go out.")
+                  "WEBHOOK: Not delivered: HTTP 5xx (10 failed attempts in a row). 3 messages wait"
+                      + " and are retried every hour until it works.")
           String channelError) {}
 
   static AlertResponse from(
@@ -93,8 +92,8 @@ record AlertResponse(
             alert.getLastError(),
             alert.getLastWarning(),
             channels.stream()
-                .filter(c -> c.disabledReason() != null)
-                .map(c -> c.type() + ": " + c.disabledReason())
+                .filter(c -> c.deliveryError() != null)
+                .map(c -> c.type() + ": " + c.deliveryError())
                 .findFirst()
                 .orElse(null)),
         feeds.urlFor(alert.getFeedToken()));

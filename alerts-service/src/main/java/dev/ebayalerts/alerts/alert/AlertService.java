@@ -1,9 +1,8 @@
 package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.alerts.account.Accounts;
-import dev.ebayalerts.alerts.feed.FeedLinks;
-import dev.ebayalerts.alerts.notifier.ChannelView;
-import dev.ebayalerts.alerts.notifier.Channels;
+import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.channel.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

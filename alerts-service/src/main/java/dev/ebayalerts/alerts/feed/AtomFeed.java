@@ -7,7 +7,8 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import dev.ebayalerts.alerts.notification.ListingText;
+import dev.ebayalerts.alerts.alert.FeedTokens;
+import dev.ebayalerts.alerts.delivery.ListingText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,10 +87,14 @@ final class AtomFeed {
     return entry;
   }
 
-  /** One entry per listing of one email: the same notice keeps its id on every request. */
+  /**
+   * One entry per listing of one notice: the same entry keeps its id on every request. (Notices
+   * made from alert emails kept the email's id, and the prefix is the one entries had then, so a
+   * reader never sees an entry twice.)
+   */
   private static UUID entryId(FeedNotices.Notice notice) {
     return UUID.nameUUIDFromBytes(
-        ("alert-email:" + notice.emailId() + ":" + notice.position() + ":" + notice.itemId())
+        ("alert-email:" + notice.noticeId() + ":" + notice.position() + ":" + notice.itemId())
             .getBytes(StandardCharsets.UTF_8));
   }
 

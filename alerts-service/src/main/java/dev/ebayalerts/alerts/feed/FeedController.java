@@ -1,5 +1,7 @@
 package dev.ebayalerts.alerts.feed;
 
+import dev.ebayalerts.alerts.alert.FeedLinks;
+import dev.ebayalerts.alerts.alert.FeedTokens;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.ebayalerts.alerts.feed;
 
-import dev.ebayalerts.alerts.notification.AlertEmail;
-import dev.ebayalerts.alerts.notification.EmailListing;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticePayload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,20 +12,18 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What an alert told its owner about, read from the alert emails it decided ({@code alert_email}:
- * each row's payload lists the new listings and price drops of one run, with the price told before
- * for a drop). Read only: the feed never changes what the notification side stores.
- *
- * <p>An email counts once it is decided, whether or not the mail server took it yet: the feed is a
- * way to hear about the alert that does not depend on email. Cancelled emails (the alert was paused
- * before they went out) do not count: their owner asked to hear nothing more.
+ * What an alert told its owner about, read from the notices of its runs ({@code notice}: each row's
+ * payload lists the new listings and price drops of one run, with the price told before for a
+ * drop). A notice is stored when the run decides it, whatever the alert's channels are and whether
+ * they took it yet: the feed is a way to hear about the alert that depends on no channel. Read
+ * only.
  */
 @Repository
 class FeedNotices {
 
   /** One listing one run reported. */
   record Notice(
-      UUID emailId,
+      UUID noticeId,
       int position,
       Instant decidedAt,
       String itemId,
@@ -52,12 +50,12 @@ class FeedNotices {
   /** The alert's newest notices first, at most {@code limit}. */
   List<Notice> newest(UUID alertId, int limit) {
     record Row(UUID id, Instant createdAt, String payload) {}
-    // Every email holds at least one listing, so `limit` emails always hold enough of them.
+    // Every notice holds at least one listing, so `limit` notices always hold enough of them.
     List<Row> rows =
         jdbc.sql(
                 """
-                select id, created_at, payload::text as payload from alert_email
-                where alert_id = ? and status <> 'CANCELLED'
+                select id, created_at, payload::text as payload from notice
+                where alert_id = ?
                 order by created_at desc, id
                 limit ?""")
             .params(alertId, limit)
@@ -70,10 +68,9 @@ class FeedNotices {
             .list();
     List<Notice> notices = new ArrayList<>();
     for (Row row : rows) {
-      // The payload is the email the sender renders, so the feed reads it the same way.
-      List<EmailListing> listings = json.readValue(row.payload(), AlertEmail.class).listings();
+      List<NoticeListing> listings = json.readValue(row.payload(), NoticePayload.class).listings();
       for (int i = 0; i < listings.size() && notices.size() < limit; i++) {
-        EmailListing listing = listings.get(i);
+        NoticeListing listing = listings.get(i);
         notices.add(
             new Notice(
                 row.id(),

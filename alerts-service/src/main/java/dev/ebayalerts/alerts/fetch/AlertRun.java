@@ -1,6 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
-import dev.ebayalerts.alerts.notifier.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
 import dev.ebayalerts.alerts.notifier.NoticeRun;
 import dev.ebayalerts.alerts.notifier.Notifier;
 import dev.ebayalerts.pubsub.ListingsObserved;

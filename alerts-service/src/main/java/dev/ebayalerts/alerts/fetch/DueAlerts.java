@@ -1,6 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
-import dev.ebayalerts.alerts.notifier.NoticeRules;
+import dev.ebayalerts.alerts.alert.NoticeRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

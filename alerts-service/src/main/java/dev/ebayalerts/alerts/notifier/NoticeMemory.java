@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.notifier;
 
+import dev.ebayalerts.alerts.delivery.NoticeListing;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

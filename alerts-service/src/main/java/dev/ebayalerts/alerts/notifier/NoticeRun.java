@@ -1,5 +1,7 @@
 package dev.ebayalerts.alerts.notifier;
 
+import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

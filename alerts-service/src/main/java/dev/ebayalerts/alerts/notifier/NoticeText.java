@@ -1,28 +1,22 @@
 package dev.ebayalerts.alerts.notifier;
 
-import dev.ebayalerts.alerts.notification.ListingText;
-import dev.ebayalerts.alerts.notifier.NoticeListing.Reason;
+import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.delivery.ListingText;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The few words every channel shows for a listing: its price and why it is told. */
+/** Why a listing is told, in the few words every channel shows beside its price. */
 final class NoticeText {
 
   private static final DateTimeFormatter END =
       DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.US);
 
   private NoticeText() {}
-
-  /** {@code $150.00 → $129.99} for a drop, else the price. */
-  static String priceChange(NoticeListing listing) {
-    String now = ListingText.price(listing.price(), listing.currency());
-    return listing.previousPrice() == null
-        ? now
-        : ListingText.price(listing.previousPrice(), listing.currency()) + " → " + now;
-  }
 
   /** Why the listing is told beyond "new" or "cheaper", e.g. "Auction ends Nov 25, 15:30 UTC". */
   static String note(NoticeListing listing, NoticeRules rules) {

@@ -1,9 +1,15 @@
 package dev.ebayalerts.alerts.notifier;
 
+import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.delivery.Deliveries;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticePayload;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The notifier's entry point for a run: applies the alert's rules to what the run found, holds the
  * result back during quiet hours or once the daily cap is reached, and otherwise hands it, together
- * with anything held before, to every channel of the alert.
+ * with anything held before, to the delivery outbox (every channel of the alert, and the feed).
  */
 @Service
 public class Notifier {
@@ -59,7 +65,15 @@ public class Notifier {
       return 0;
     }
     List<NoticeListing> all = RuleEngine.fold(held, decision.told());
-    deliveries.deliver(run, all);
+    Map<String, String> notes = new LinkedHashMap<>();
+    for (NoticeListing listing : all) {
+      String note = NoticeText.note(listing, rules);
+      if (note != null) {
+        notes.put(listing.itemId(), note);
+      }
+    }
+    deliveries.deliver(
+        new NoticePayload(run.alertId(), run.searchPhrase(), run.first(), all, notes), run.now());
     memory.clearHeld(run.alertId());
     memory.countDelivery(run.alertId(), today);
     return all.size();

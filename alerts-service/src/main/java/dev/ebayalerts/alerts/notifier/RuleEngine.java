@@ -1,6 +1,8 @@
 package dev.ebayalerts.alerts.notifier;
 
-import dev.ebayalerts.alerts.notifier.NoticeListing.Reason;
+import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +76,7 @@ final class RuleEngine {
    */
   static boolean endsSoon(NoticeListing listing, NoticeRun run) {
     Integer minutes = run.rules().endingSoonMinutes();
-    if (minutes == null || !listing.isAuction() || listing.itemEndDate() == null) {
+    if (minutes == null || !listing.auction() || listing.itemEndDate() == null) {
       return false;
     }
     Instant end = listing.itemEndDate();

@@ -25,7 +25,7 @@ class OwnershipTests {
 
   @BeforeEach
   void twoPeople() {
-    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from delivery").update();
     jdbc.sql("delete from alert").update();
     jane = Sessions.signedIn(http, signInLinks, "jane@example.com");
     bob = Sessions.signedIn(http, signInLinks, "bob@example.com");

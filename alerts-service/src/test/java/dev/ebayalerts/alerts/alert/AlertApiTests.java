@@ -29,7 +29,7 @@ class AlertApiTests {
 
   @BeforeEach
   void emptyDatabase() {
-    jdbc.update("delete from alert_email");
+    jdbc.update("delete from delivery");
     jdbc.update("delete from alert");
   }
 

@@ -31,7 +31,7 @@ class AlertListTests {
 
   @BeforeEach
   void fiveAlerts() {
-    jdbc.update("delete from alert_email");
+    jdbc.update("delete from delivery");
     jdbc.update("delete from alert");
     IntStream.rangeClosed(1, 5)
         .forEach(

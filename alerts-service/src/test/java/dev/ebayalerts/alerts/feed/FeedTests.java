@@ -7,9 +7,13 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
 import dev.ebayalerts.alerts.account.SignInLinks;
-import dev.ebayalerts.alerts.notification.AlertEmail;
-import dev.ebayalerts.alerts.notification.AlertEmails;
-import dev.ebayalerts.alerts.notification.EmailListing;
+import dev.ebayalerts.alerts.delivery.Deliveries;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticePayload;
+import dev.ebayalerts.alerts.fetch.FetchRuns;
+import dev.ebayalerts.alerts.support.ChannelStub;
+import dev.ebayalerts.alerts.support.EbayStub;
+import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.Smtp;
@@ -49,7 +53,8 @@ class FeedTests {
   @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
-  @Autowired AlertEmails emails;
+  @Autowired Deliveries deliveries;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired PlatformTransactionManager transactions;
 
   /** Later than the alerts' own changes, so the notices decide the feed's updated time. */
@@ -124,19 +129,45 @@ class FeedTests {
     assertThat(entries).extracting(Entry::getTitle).containsExactly("New: Rolex mine – $9,000.00");
   }
 
+  /** The feed depends on no channel: an alert that only posts to Slack lists what Slack got. */
   @Test
-  void emailsCancelledByAPauseAreNotListed() throws Exception {
-    String owner = recipient("cancelled");
-    Map<?, ?> alert = createAlert(owner, "gameboy cancelled");
-    UUID id = UUID.fromString(alert.get("id").toString());
-    told(id, owner, T0, listing("20", "Game Boy", "100.00", null));
-    UUID cancelled =
-        told(id, owner, T0.plusSeconds(60), listing("21", "Game Boy Pocket", "80.00", null));
-    jdbc.sql("update alert_email set status = 'CANCELLED' where id = ?").param(cancelled).update();
+  void aSlackOnlyAlertsFeedListsWhatSlackWasTold() throws Exception {
+    String owner = recipient("slack");
+    String path = "/slack/feed-" + UUID.randomUUID();
+    ChannelStub.server()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("ok")));
+    EbayStub.listings("feed slack only", Item.of("s1", "Slack-only lamp", "42.00", "seller"));
+    Map<?, ?> alert =
+        createAlert(
+            owner,
+            "feed slack only",
+            ",\"channels\":[{\"type\":\"SLACK\",\"url\":\"%s\"}]".formatted(ChannelStub.url(path)));
 
+    FetchRuns.runNow(context, alert.get("id").toString());
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                !ChannelStub.server()
+                    .findAll(
+                        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)))
+                    .isEmpty());
     assertThat(parse(get(feedPath(alert))).getEntries())
         .extracting(Entry::getTitle)
-        .containsExactly("New: Game Boy – $100.00");
+        .containsExactly("New: Slack-only lamp – $42.00");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from delivery d join alert_channel c on c.id = d.channel_id"
+                        + " where d.alert_id = ?::uuid and c.type = 'EMAIL'")
+                .param(alert.get("id").toString())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -297,11 +328,14 @@ class FeedTests {
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             status ->
-                emails.enqueue(
-                    id,
-                    owner,
-                    new AlertEmail(
-                        "ipod email", false, List.of(listing("40", "iPod", "99.00", null)))));
+                deliveries.deliver(
+                    new NoticePayload(
+                        id,
+                        "ipod email",
+                        false,
+                        List.of(listing("40", "iPod", "99.00", null)),
+                        Map.of()),
+                    Instant.now()));
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
@@ -323,13 +357,17 @@ class FeedTests {
   }
 
   private Map<?, ?> createAlert(String email, String phrase) {
+    return createAlert(email, phrase, "");
+  }
+
+  private Map<?, ?> createAlert(String email, String phrase, String more) {
     return Sessions.signedIn(http, signInLinks, email)
         .post()
         .uri("/api/alerts")
         .contentType(MediaType.APPLICATION_JSON)
         .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                .formatted(email, phrase))
+            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10%s}"
+                .formatted(email, phrase, more))
         .exchange()
         .expectStatus()
         .isCreated()
@@ -338,29 +376,21 @@ class FeedTests {
         .getResponseBody();
   }
 
-  /** An alert email as a run stores it, already sent, decided at {@code at}. */
-  private UUID told(UUID alertId, String recipient, Instant at, EmailListing... listings) {
+  /** What a run told, as the notifier stores it, decided at {@code at}. */
+  private UUID told(UUID alertId, String recipient, Instant at, NoticeListing... listings) {
     UUID id = UUID.randomUUID();
-    String payload = json.writeValueAsString(new AlertEmail("phrase", false, List.of(listings)));
+    String payload =
+        json.writeValueAsString(
+            new NoticePayload(alertId, "phrase", false, List.of(listings), Map.of()));
     jdbc.sql(
-            """
-            insert into alert_email (id, alert_id, recipient, payload, status, attempts,
-                                     next_attempt_at, created_at, sent_at)
-            values (?, ?, ?, cast(? as jsonb), 'SENT', 1, ?, ?, ?)""")
-        .params(
-            id,
-            alertId,
-            recipient,
-            payload,
-            Timestamp.from(at),
-            Timestamp.from(at),
-            Timestamp.from(at))
+            "insert into notice (id, alert_id, payload, created_at) values (?, ?, cast(? as jsonb), ?)")
+        .params(id, alertId, payload, Timestamp.from(at))
         .update();
     return id;
   }
 
-  private static EmailListing listing(String id, String title, String price, String previous) {
-    return new EmailListing(
+  private static NoticeListing listing(String id, String title, String price, String previous) {
+    return new NoticeListing(
         id,
         title,
         new BigDecimal(price),
@@ -369,7 +399,9 @@ class FeedTests {
         "https://i.ebayimg.com/images/g/" + id + "/s-l225.jpg",
         "https://www.ebay.com/itm/" + id,
         "Used",
-        "FIXED_PRICE");
+        "FIXED_PRICE",
+        null,
+        List.of());
   }
 
   private EntityExchangeResult<byte[]> get(String path) {

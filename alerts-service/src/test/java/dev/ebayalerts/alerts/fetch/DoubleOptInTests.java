@@ -37,7 +37,7 @@ class DoubleOptInTests {
 
   @BeforeEach
   void emptyDatabase() {
-    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from delivery").update();
     jdbc.sql("delete from alert").update();
     jdbc.sql("delete from search_result").update();
   }
@@ -169,7 +169,7 @@ class DoubleOptInTests {
   }
 
   private long emailRows(String id) {
-    return jdbc.sql("select count(*) from alert_email where alert_id = ?::uuid")
+    return jdbc.sql("select count(*) from delivery where alert_id = ?::uuid")
         .param(id)
         .query(Long.class)
         .single();

@@ -41,7 +41,7 @@ class FetchCycleTests {
 
   @BeforeEach
   void noOtherAlerts() {
-    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from delivery").update();
     jdbc.sql("delete from alert").update();
     jdbc.sql("delete from search_result").update();
   }
@@ -175,8 +175,7 @@ class FetchCycleTests {
     assertThat(runDue()).isEqualTo(50);
 
     assertThat(searchCalls() - before).isEqualTo(5);
-    assertThat(jdbc.sql("select count(*) from alert_email").query(Long.class).single())
-        .isEqualTo(50);
+    assertThat(jdbc.sql("select count(*) from delivery").query(Long.class).single()).isEqualTo(50);
   }
 
   @Test
@@ -336,7 +335,7 @@ class FetchCycleTests {
 
   private List<Map<String, Object>> emails(String alertId) {
     return jdbc.sql(
-            "select replace(payload::text, '\": ', '\":') as payload, status from alert_email"
+            "select replace(payload::text, '\": ', '\":') as payload, status from delivery"
                 + " where alert_id = ?::uuid"
                 + " order by created_at")
         .param(alertId)

@@ -3,13 +3,14 @@ package dev.ebayalerts.alerts.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
-import dev.ebayalerts.alerts.notification.AlertEmail;
-import dev.ebayalerts.alerts.notification.AlertEmails;
-import dev.ebayalerts.alerts.notification.EmailListing;
+import dev.ebayalerts.alerts.delivery.Deliveries;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticePayload;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,12 +35,12 @@ class PrometheusTests {
   @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired ActiveAlerts activeAlerts;
-  @Autowired AlertEmails emails;
+  @Autowired Deliveries deliveries;
   @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
   void noOtherAlerts() {
-    jdbc.sql("delete from alert_email").update();
+    jdbc.sql("delete from delivery").update();
     jdbc.sql("delete from alert").update();
   }
 
@@ -71,19 +72,18 @@ class PrometheusTests {
     String owner = "metrics-mail-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     RestTestClient client = Sessions.signedIn(http, signInLinks, owner);
     UUID alert = UUID.fromString(create(client, owner, "metrics mail", 10, true));
-    double before = value(scrape(), "alerts_emails_sent_total", "").orElse(0);
+    double before = value(scrape(), "alerts_deliveries_sent_total", "channel=\"EMAIL\"").orElse(0);
 
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             status ->
-                emails.enqueue(
-                    alert,
-                    owner,
-                    new AlertEmail(
+                deliveries.deliver(
+                    new NoticePayload(
+                        alert,
                         "metrics mail",
                         false,
                         List.of(
-                            new EmailListing(
+                            new NoticeListing(
                                 "m1",
                                 "Metrics",
                                 new BigDecimal("10.00"),
@@ -92,13 +92,19 @@ class PrometheusTests {
                                 null,
                                 null,
                                 null,
-                                null)))));
+                                null,
+                                null,
+                                List.of())),
+                        Map.of()),
+                    Instant.now()));
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                assertThat(value(scrape(), "alerts_emails_sent_total", "").orElse(0))
+                assertThat(
+                        value(scrape(), "alerts_deliveries_sent_total", "channel=\"EMAIL\"")
+                            .orElse(0))
                     .isEqualTo(before + 1));
   }
 
@@ -112,8 +118,10 @@ class PrometheusTests {
             "alerts_fetch_ebay_calls_total",
             "alerts_runs_failed_total",
             "ebay_budget_remaining",
-            "alerts_emails_pending",
-            "alerts_emails_sent_total",
+            "alerts_deliveries_pending",
+            "alerts_deliveries_parked",
+            "alerts_deliveries_sent_total{application=\"alerts-service\",channel=\"SLACK\"}",
+            "alerts_deliveries_failed_total",
             "alerts_outbox_pending",
             "application=\"alerts-service\"");
   }

@@ -225,7 +225,7 @@ class NoticeRulesTests {
 
   private List<String> emails(String alertId) {
     return jdbc.sql(
-            "select replace(payload::text, '\": ', '\":') from alert_email"
+            "select replace(payload::text, '\": ', '\":') from delivery"
                 + " where alert_id = ?::uuid order by created_at")
         .param(alertId)
         .query(String.class)

@@ -2,7 +2,9 @@ package dev.ebayalerts.alerts.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebayalerts.alerts.notifier.NoticeListing.Reason;
+import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -31,16 +31,15 @@ import org.springframework.context.annotation.Import;
       "alerts.rate-limit.alert-creations-per-address=100000",
       "alerts.rate-limit.sign-in-links-per-ip=100000",
       "alerts.rate-limit.sign-in-links-per-address=3",
-      // alert emails: sent soon after they are queued, retried quickly, given up after 3 attempts
-      "alerts.mail.poll-interval=200ms",
-      "alerts.mail.backoff=1s",
-      "alerts.mail.max-backoff=2s",
-      "alerts.mail.max-attempts=3",
-      // notices: the same, and a channel is disabled after 3 failures in a row
-      "alerts.notifier.poll-interval=200ms",
-      "alerts.notifier.backoff=1s",
-      "alerts.notifier.max-backoff=2s",
-      "alerts.notifier.max-failures=3"
+      // deliveries: sent soon after they are queued, retried quickly, parked after 3 attempts
+      "alerts.delivery.poll-interval=200ms",
+      "alerts.delivery.backoff=1s",
+      "alerts.delivery.max-backoff=2s",
+      "alerts.delivery.max-attempts=3",
+      "alerts.delivery.timeout=2s",
+      "alerts.delivery.connect-timeout=1s",
+      // the channel stubs listen on localhost; every other private address stays refused
+      "alerts.channels.allowed-hosts=localhost"
     })
 @AutoConfigureRestTestClient
 @Import(TestInfrastructure.class)

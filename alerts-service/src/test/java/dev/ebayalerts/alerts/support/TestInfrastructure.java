@@ -1,10 +1,16 @@
 package dev.ebayalerts.alerts.support;
 
+import java.util.List;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.http.server.LocalTestWebServer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The real infrastructure every integration test runs against. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -37,6 +43,27 @@ public class TestInfrastructure {
       registry.add("spring.mail.host", () -> "127.0.0.1");
       registry.add("spring.mail.port", () -> Smtp.forTests().port());
     };
+  }
+
+  /**
+   * The tests' HTTP client on the JDK's HttpClient, which keeps no cookies: with Apache HttpClient
+   * on the class path (the delivery outbox uses it) the default client would keep the session
+   * cookie of one test's sign-in and send it with every later test's requests.
+   */
+  @Bean
+  RestTestClient restTestClient(
+      WebApplicationContext context, List<RestTestClientBuilderCustomizer> customizers) {
+    RestTestClient.Builder<?> builder =
+        RestTestClient.bindToServer(new JdkClientHttpRequestFactory())
+            .uriBuilderFactory(LocalTestWebServer.get(context).uriBuilderFactory());
+    customizers.forEach(customizer -> customizer.customize(builder));
+    return builder.build();
+  }
+
+  /** Channel URLs may name hosts under .dns.test, whose answers tests decide. */
+  @Bean
+  TestDns testDns() {
+    return new TestDns();
   }
 
   @Bean

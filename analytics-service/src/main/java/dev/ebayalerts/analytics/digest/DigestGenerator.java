@@ -30,8 +30,9 @@ import tools.jackson.databind.ObjectMapper;
  * <p>The insights are computed first, outside any lock; then one short transaction per recipient
  * locks the recipient's state row, compares fingerprints and stores the digest with its new
  * fingerprint, so two generators at once store it once. While a recipient's previous digest is
- * still unsent (a mail outage), no newer one is stored: it would only pile up behind it. The next
- * run after it went out compares against it and stores what changed since.
+ * still unsent (pending, or parked after failing again and again: a mail outage, a full mailbox),
+ * no newer one is stored and none replaces it: it would only pile up behind it. The next run after
+ * it went out compares against it and stores what changed since.
  */
 @Component
 class DigestGenerator {
@@ -50,7 +51,7 @@ class DigestGenerator {
     STORED,
     /** The figures are those of the last digest. */
     UNCHANGED,
-    /** The last digest is not sent yet; this one waits for the next run. */
+    /** The last digest is not sent yet (pending or parked); this one waits for a later run. */
     PREVIOUS_PENDING,
     /** None of the recipient's active alerts has observations in the window. */
     NO_DATA
@@ -156,7 +157,7 @@ class DigestGenerator {
               if (queue.lockLastFingerprint(recipient).filter(fingerprint::equals).isPresent()) {
                 return Outcome.UNCHANGED;
               }
-              if (queue.hasPending(recipient)) {
+              if (queue.hasUnsent(recipient)) {
                 return Outcome.PREVIOUS_PENDING;
               }
               queue.add(

@@ -18,9 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DigestQueue {
 
+  /** Waiting for its first or next quick attempt. */
   static final String PENDING = "PENDING";
+
+  /** Failed {@code maxAttempts} times; retried every {@code parkedRetry} until it goes out. */
+  static final String PARKED = "PARKED";
+
   static final String SENT = "SENT";
-  static final String FAILED = "FAILED";
 
   /** Not sent because none of its alerts was still active when it was due. */
   static final String CANCELLED = "CANCELLED";
@@ -92,9 +96,12 @@ class DigestQueue {
         .single();
   }
 
-  boolean hasPending(String recipient) {
+  /** Whether a digest of the recipient's is not sent yet: pending or parked. */
+  boolean hasUnsent(String recipient) {
     return jdbc.sql(
-            "select exists (select 1 from insight_email where recipient = ? and status = 'PENDING')")
+            """
+            select exists (select 1 from insight_email
+                           where recipient = ? and status in ('PENDING', 'PARKED'))""")
         .param(recipient)
         .query(Boolean.class)
         .single();
@@ -125,11 +132,11 @@ class DigestQueue {
    * two senders never get the same row, and neither waits for the other.
    */
   Optional<Queued> lockNextDue(Instant now) {
-    // 'PENDING' is written out so the planner matches the partial index insight_email_due_idx.
+    // The statuses are written out so the planner matches the partial index insight_email_due_idx.
     return jdbc.sql(
             """
             select id, recipient, payload::text as payload, attempts from insight_email
-            where status = 'PENDING' and next_attempt_at <= ?
+            where status in ('PENDING', 'PARKED') and next_attempt_at <= ?
             order by next_attempt_at
             limit 1
             for update skip locked
@@ -156,26 +163,20 @@ class DigestQueue {
         .update();
   }
 
-  void markForRetry(Queued email, String error, Instant nextAttemptAt) {
+  /**
+   * Records a failed attempt; the digest is tried again at {@code next}.
+   *
+   * @param parked whether it is parked (retried on the slow schedule from now on)
+   */
+  void markFailed(Queued email, String error, Instant next, boolean parked) {
     jdbc.sql(
             """
-            update insight_email set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+            update insight_email set attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+                                     status = ?
             where id = ?
             """)
-        .params(Timestamp.from(nextAttemptAt), truncate(error), email.id())
+        .params(Timestamp.from(next), truncate(error), parked ? PARKED : PENDING, email.id())
         .update();
-  }
-
-  /** Gives the digest up; the next run generates the recipient's digest again, changed or not. */
-  void markFailed(Queued email, String error) {
-    jdbc.sql(
-            """
-            update insight_email set status = 'FAILED', attempts = attempts + 1, last_error = ?
-            where id = ?
-            """)
-        .params(truncate(error), email.id())
-        .update();
-    forget(email);
   }
 
   void cancel(Queued email) {
@@ -200,15 +201,20 @@ class DigestQueue {
         .update();
   }
 
-  long pending() {
-    return jdbc.sql("select count(*) from insight_email where status = 'PENDING'")
+  long count(String status) {
+    return jdbc.sql("select count(*) from insight_email where status = ?")
+        .param(status)
         .query(Long.class)
         .single();
   }
 
-  /** Deletes digests done with (sent, failed, cancelled) created before the cut-off. */
+  /**
+   * Deletes digests done with (sent, cancelled, or failed before digests were parked) created
+   * before the cut-off; pending and parked ones are kept whatever their age.
+   */
   int deleteDoneBefore(Instant cutoff) {
-    return jdbc.sql("delete from insight_email where status <> 'PENDING' and created_at < ?")
+    return jdbc.sql(
+            "delete from insight_email where status not in ('PENDING', 'PARKED') and created_at < ?")
         .param(Timestamp.from(cutoff))
         .update();
   }

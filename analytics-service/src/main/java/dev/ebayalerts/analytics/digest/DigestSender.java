@@ -31,11 +31,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Sends the stored digests that are due, one per transaction: the row stays locked while its email
- * goes out, so another instance skips it, and a failure is recorded on that row alone. A failed
- * attempt is retried after an exponential backoff with jitter; after {@link
- * DigestSettings#maxAttempts()} the digest is given up (FAILED). The Message-ID is the same on
- * every attempt, so a digest the mail server took just before a crash, sent again, shows once.
+ * Sends the stored digests that are due, each in its own transaction: the row stays locked while
+ * its email goes out, so another instance skips it ({@code FOR UPDATE SKIP LOCKED}), and it is
+ * marked SENT only once the mail server took it. A failed attempt is retried after an exponential
+ * backoff with jitter; after {@link DigestSettings#maxAttempts()} the digest is <em>parked</em>:
+ * retried every {@link DigestSettings#parkedRetry()} until it goes out, counted by {@code
+ * analytics.digest.parked}. Nothing is given up; a digest is only cancelled when none of its alerts
+ * is active any more. The Message-ID is the same on every attempt, so a digest the mail server took
+ * just before a crash, sent again, shows once.
+ *
+ * <p>The loop has the shape and the rules of alerts-service's {@code DeliverySender} (claim, send,
+ * mark; the same backoff; park after max attempts, never give up), but is its own code on purpose:
+ * the two run in different services on different databases, and share no library for delivery
+ * (pubsub-lib carries only the event contracts and their transport; a delivery library both
+ * services depend on would couple their release and schema for one small loop). And what is
+ * delivered differs: a digest is one email per person, with its own fingerprint deciding whether it
+ * is stored at all and at most one unsent per person, where alerts-service sends many messages per
+ * alert through channels that fail, back off and recover one by one.
+ *
+ * <p>Unlike alerts-service's sender, which has its own threads, this runs on the shared scheduling
+ * thread, so a poll ends at the first failure: with the mail server down, every attempt could take
+ * the full connection timeout.
  */
 @Component
 class DigestSender {
@@ -43,11 +59,11 @@ class DigestSender {
   private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
   private static final int ERROR_LENGTH = 300;
 
-  private enum Outcome {
+  enum Outcome {
     NONE_DUE,
     SENT,
-    RETRY,
     FAILED,
+    PARKED,
     CANCELLED
   }
 
@@ -62,7 +78,6 @@ class DigestSender {
   private final InternetAddress from;
   private final String messageIdHost;
   private final Counter sent;
-  private final Counter retried;
   private final Counter failed;
 
   DigestSender(
@@ -89,38 +104,38 @@ class DigestSender {
         Counter.builder("analytics.digest.sent")
             .description("Insight emails the mail server accepted")
             .register(meters);
-    this.retried = failures(meters, false);
-    this.failed = failures(meters, true);
-    Gauge.builder("analytics.digest.pending", queue::pending)
-        .description("Insight emails waiting to be sent")
+    this.failed =
+        Counter.builder("analytics.digest.failed")
+            .description("Failed attempts to send an insight email")
+            .register(meters);
+    Gauge.builder("analytics.digest.pending", () -> queue.count(DigestQueue.PENDING))
+        .description("Insight emails waiting for their first or next quick attempt")
+        .register(meters);
+    Gauge.builder("analytics.digest.parked", () -> queue.count(DigestQueue.PARKED))
+        .description("Insight emails that failed too often and are retried on the slow schedule")
         .register(meters);
   }
 
+  /** Sends what is due, at most a batch; the rest waits for the next poll. */
   @Scheduled(
       initialDelayString = "${analytics.digest.poll-interval:5s}",
       fixedDelayString = "${analytics.digest.poll-interval:5s}")
   void sendDue() {
-    for (int i = 0; i < settings.batchSize(); i++) {
-      Outcome outcome;
-      try {
-        outcome = transactions.execute(status -> sendNext());
-      } catch (DataAccessException | TransactionException e) {
-        log.warn(
-            "Could not send insight emails, trying again at the next poll: {}", e.getMessage());
-        return;
+    try {
+      for (int i = 0; i < settings.batchSize(); i++) {
+        Outcome outcome = sendNext(clock.instant());
+        if (outcome == Outcome.NONE_DUE || outcome == Outcome.FAILED || outcome == Outcome.PARKED) {
+          return;
+        }
       }
-      switch (outcome) {
-        case SENT -> sent.increment();
-        case RETRY -> retried.increment();
-        case FAILED -> failed.increment();
-        default -> {}
-      }
-      // After a failure the rest waits for the next poll: when the mail server is down, each
-      // attempt could take the full connection timeout, and this thread is shared by all jobs.
-      if (outcome == Outcome.NONE_DUE || outcome == Outcome.RETRY || outcome == Outcome.FAILED) {
-        return;
-      }
+    } catch (DataAccessException | TransactionException e) {
+      log.warn("Could not send insight emails, trying again at the next poll: {}", e.getMessage());
     }
+  }
+
+  /** Claims and sends the next due digest, in one transaction. */
+  Outcome sendNext(Instant now) {
+    return transactions.execute(status -> sendNext(queue.lockNextDue(now).orElse(null), now));
   }
 
   /** Deletes digests that are done with once they are older than {@link DigestSettings#keep()}. */
@@ -134,9 +149,7 @@ class DigestSender {
     }
   }
 
-  private Outcome sendNext() {
-    Instant now = clock.instant();
-    Queued email = queue.lockNextDue(now).orElse(null);
+  private Outcome sendNext(Queued email, Instant now) {
     if (email == null) {
       return Outcome.NONE_DUE;
     }
@@ -155,9 +168,10 @@ class DigestSender {
     } catch (DataAccessException e) {
       throw e; // the database, not the email: the whole poll stops and tries again
     } catch (RuntimeException | MessagingException e) {
-      return recordFailure(email, e, now);
+      return failure(email, describe(e), now);
     }
     queue.markSent(email, now);
+    sent.increment();
     log.debug("Sent insight email {} to {}", email.id(), email.recipient());
     return Outcome.SENT;
   }
@@ -192,29 +206,28 @@ class DigestSender {
     return message;
   }
 
-  private Outcome recordFailure(Queued email, Exception failure, Instant now) {
-    String error = describe(failure);
+  /**
+   * Backs the digest off exponentially; one that failed {@code maxAttempts} times is parked: tried
+   * again every {@code parkedRetry}, for as long as it takes.
+   */
+  private Outcome failure(Queued email, String error, Instant now) {
+    failed.increment();
     int attempts = email.attempts() + 1;
-    if (attempts >= settings.maxAttempts()) {
-      log.warn(
-          "Giving up insight email {} to {} after {} attempts: {}",
-          email.id(),
-          email.recipient(),
-          attempts,
-          error);
-      queue.markFailed(email, error);
-      return Outcome.FAILED;
-    }
-    Instant next = now.plus(backoff(settings.backoff(), settings.maxBackoff(), attempts));
+    boolean park = attempts >= settings.maxAttempts();
+    Duration wait =
+        park
+            ? settings.parkedRetry()
+            : backoff(settings.backoff(), settings.maxBackoff(), attempts);
+    queue.markFailed(email, error, now.plus(wait), park);
     log.info(
-        "Insight email {} not sent (attempt {} of {}), next attempt at {}: {}",
+        "Insight email {} to {} not sent (attempt {}){}, next attempt at {}: {}",
         email.id(),
+        email.recipient(),
         attempts,
-        settings.maxAttempts(),
-        next,
+        park ? ", parked" : "",
+        now.plus(wait),
         error);
-    queue.markForRetry(email, error, next);
-    return Outcome.RETRY;
+    return park ? Outcome.PARKED : Outcome.FAILED;
   }
 
   /**
@@ -258,12 +271,5 @@ class DigestSender {
               + e.getMessage(),
           e);
     }
-  }
-
-  private static Counter failures(MeterRegistry meters, boolean isFinal) {
-    return Counter.builder("analytics.digest.failed")
-        .description("Failed attempts to send an insight email; final=true when it was given up")
-        .tag("final", String.valueOf(isFinal))
-        .register(meters);
   }
 }

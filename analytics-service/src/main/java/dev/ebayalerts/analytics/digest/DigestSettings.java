@@ -1,5 +1,6 @@
 package dev.ebayalerts.analytics.digest;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often digests that are due are looked for
  * @param batchSize at most this many digests are sent per poll and instance, so one poll never
  *     holds the shared scheduling thread for long
- * @param maxAttempts after this many failed attempts a digest is given up (status FAILED)
+ * @param maxAttempts after this many failed attempts a digest is parked, never given up
  * @param backoff the wait after the first failed attempt; it doubles with each further failure
- * @param maxBackoff the longest wait between two attempts
- * @param keep sent, failed and cancelled digests are deleted after this long
+ * @param maxBackoff the longest wait between two quick attempts
+ * @param parkedRetry how often a parked digest is tried again, until it goes out or none of its
+ *     alerts is active any more; at least {@code maxBackoff}
+ * @param keep sent and cancelled digests are deleted after this long; unsent (pending or parked)
+ *     ones are kept whatever their age
  */
 @Validated
 @ConfigurationProperties("analytics.digest")
@@ -38,4 +42,13 @@ record DigestSettings(
     @DefaultValue("10") @Min(1) int maxAttempts,
     @DefaultValue("30s") @NotNull Duration backoff,
     @DefaultValue("1h") @NotNull Duration maxBackoff,
-    @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration keep) {}
+    @DefaultValue("1h") @NotNull Duration parkedRetry,
+    @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration keep) {
+
+  /** A parked digest is the one retried slowly: never sooner than the quick retries. */
+  @AssertTrue(
+      message = "analytics.digest.parked-retry must be at least analytics.digest.max-backoff")
+  boolean isParkedRetryAtLeastMaxBackoff() {
+    return parkedRetry == null || maxBackoff == null || parkedRetry.compareTo(maxBackoff) >= 0;
+  }
+}

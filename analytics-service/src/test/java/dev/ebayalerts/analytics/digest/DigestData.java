@@ -77,6 +77,13 @@ final class DigestData {
         .single();
   }
 
+  /** The digest is due now, as a parked one is once its slow retry interval has passed. */
+  void dueNow(UUID emailId) {
+    jdbc.sql("update insight_email set next_attempt_at = now() where id = ?")
+        .param(emailId)
+        .update();
+  }
+
   Map<String, Object> email(UUID emailId) {
     return jdbc.sql("select * from insight_email where id = ?").param(emailId).query().singleRow();
   }

@@ -1,6 +1,7 @@
 package dev.ebayalerts.analytics.digest;
 
 import static dev.ebayalerts.analytics.digest.DigestData.recipient;
+import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * From a fixture of known prices to the email GreenMail receives: one per recipient, with the
  * figures in both parts, an inline chart, working unsubscribe links, and retries that lose or
- * double nothing.
+ * double nothing: a digest that keeps failing is parked and retried slowly, never given up.
  */
 @IntegrationTest
 class DigestDeliveryTests {
@@ -161,24 +162,46 @@ class DigestDeliveryTests {
   }
 
   @Test
-  void digestGivenUpIsGeneratedAgainAtTheNextRunThoughNothingChanged() {
-    String to = recipient("givenup");
-    UUID alert = data.alert(to, "given up search");
-    data.observe(alert, "g", "30.00", "USD", now.minus(Duration.ofHours(1)));
+  void digestThatKeepsFailingIsParkedNotGivenUpAndGoesOutWhenMailWorksAgain() throws Exception {
+    String to = recipient("parked");
+    UUID alert = data.alert(to, "parked search");
+    data.observe(alert, "k", "30.00", "USD", now.minus(Duration.ofHours(1)));
+    double parkedBefore = parked();
     UUID emailId;
 
     smtp.stop();
     try {
       assertThat(generator.generateFor(to)).isEqualTo(Outcome.STORED);
       emailId = (UUID) data.emails(to).get(0).get("id");
-      await().atMost(Duration.ofSeconds(15)).until(() -> data.status(emailId).equals("FAILED"));
+      await().atMost(Duration.ofSeconds(15)).until(() -> data.status(emailId).equals("PARKED"));
+      Map<String, Object> parked = data.email(emailId);
+      assertThat(parked.get("attempts")).isEqualTo(3); // analytics.digest.max-attempts
+      assertThat((String) parked.get("last_error")).containsIgnoringCase("connect");
+      // tried again on the slow schedule (analytics.digest.parked-retry, 1h), never given up
+      assertThat(instant(parked.get("next_attempt_at")))
+          .isBetween(
+              Instant.now().plus(Duration.ofMinutes(55)),
+              Instant.now().plus(Duration.ofMinutes(61)));
+      assertThat(parked()).isGreaterThanOrEqualTo(parkedBefore + 1);
+
+      // newer figures neither pile up behind it nor replace it
+      data.observe(alert, "k", "25.00", "USD", now.minus(Duration.ofMinutes(1)));
+      assertThat(generator.generateFor(to)).isEqualTo(Outcome.PREVIOUS_PENDING);
+      assertThat(data.emails(to)).hasSize(1);
     } finally {
       smtp.start();
     }
 
+    data.dueNow(emailId); // an hour later
+    await().atMost(Duration.ofSeconds(15)).until(() -> data.status(emailId).equals("SENT"));
+    List<MimeMessage> received = smtp.receivedBy(to);
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).getMessageID()).isEqualTo("<insights-" + emailId + "@localhost>");
+    assertThat(data.email(emailId).get("last_error")).isNull();
+
+    // the figures held back go out next
     assertThat(generator.generateFor(to)).isEqualTo(Outcome.STORED);
-    await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedBy(to).size() == 1);
-    assertThat(generator.generateFor(to)).isEqualTo(Outcome.UNCHANGED);
+    await().atMost(Duration.ofSeconds(15)).until(() -> smtp.receivedBy(to).size() == 2);
   }
 
   @Test
@@ -202,9 +225,9 @@ class DigestDeliveryTests {
   }
 
   @Test
-  void digestThatCannotBeSentIsGivenUpAfterMaxAttemptsWithoutHoldingUpOthers() {
+  void digestThatCannotBeSentIsParkedAfterMaxAttemptsWithoutHoldingUpOthers() {
     String to = recipient("poison");
-    double givenUpBefore = givenUp();
+    double failedBefore = failedAttempts();
     UUID poison = UUID.randomUUID();
     jdbc.sql(
             """
@@ -221,38 +244,55 @@ class DigestDeliveryTests {
     generator.generateFor(goodTo);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> smtp.receivedBy(goodTo).size() == 1);
-    await().atMost(Duration.ofSeconds(15)).until(() -> data.status(poison).equals("FAILED"));
-    Map<String, Object> given = data.email(poison);
-    assertThat(given.get("attempts")).isEqualTo(3);
-    assertThat((String) given.get("last_error")).isNotBlank().doesNotContain("\n");
-    assertThat(givenUp()).isEqualTo(givenUpBefore + 1);
+    await().atMost(Duration.ofSeconds(15)).until(() -> data.status(poison).equals("PARKED"));
+    Map<String, Object> parked = data.email(poison);
+    assertThat(parked.get("attempts")).isEqualTo(3);
+    assertThat((String) parked.get("last_error")).isNotBlank().doesNotContain("\n");
+    assertThat(instant(parked.get("next_attempt_at"))).isAfter(Instant.now().plus(55, MINUTES));
+    assertThat(failedAttempts()).isGreaterThanOrEqualTo(failedBefore + 3);
     assertThat(smtp.receivedBy(to)).isEmpty();
+    jdbc.sql("delete from insight_email where id = ?").param(poison).update();
   }
 
   @Test
   void oldDigestsAreDeletedButNeverUnsentOnes() {
     String to = recipient("old");
+    String parkedTo = recipient("oldparked");
     UUID oldSent = UUID.randomUUID();
     UUID oldPending = UUID.randomUUID();
+    UUID oldParked = UUID.randomUUID();
     jdbc.sql(
             """
             insert into insight_email (id, recipient, payload, fingerprint, status, attempts,
                                        next_attempt_at, created_at)
             values (?, ?, '{}'::jsonb, 'x', 'SENT', 1, now(), now() - interval '31 days'),
                    (?, ?, '{}'::jsonb, 'y', 'PENDING', 0, now() + interval '1 day',
+                    now() - interval '31 days'),
+                   (?, ?, '{}'::jsonb, 'z', 'PARKED', 40, now() + interval '1 hour',
                     now() - interval '31 days')
             """)
-        .params(oldSent, to, oldPending, to)
+        .params(oldSent, to, oldPending, to, oldParked, parkedTo)
         .update();
 
     sender.deleteOld();
 
     assertThat(data.emails(to)).extracting(row -> row.get("id")).containsExactly(oldPending);
-    jdbc.sql("delete from insight_email where id = ?").param(oldPending).update();
+    assertThat(data.emails(parkedTo)).extracting(row -> row.get("id")).containsExactly(oldParked);
+    jdbc.sql("delete from insight_email where id in (?, ?)").params(oldPending, oldParked).update();
   }
 
-  private double givenUp() {
-    return meters.get("analytics.digest.failed").tag("final", "true").counter().count();
+  private double failedAttempts() {
+    return meters.get("analytics.digest.failed").counter().count();
+  }
+
+  private double parked() {
+    return meters.get("analytics.digest.parked").gauge().value();
+  }
+
+  private static Instant instant(Object timestamp) {
+    return timestamp instanceof java.sql.Timestamp sql
+        ? sql.toInstant()
+        : ((java.time.OffsetDateTime) timestamp).toInstant();
   }
 
   private String links(UUID alert) {

@@ -37,6 +37,7 @@ class DigestMetricsTests {
         .contains(
             "analytics_digest_run_seconds_sum",
             "analytics_digest_pending",
+            "analytics_digest_parked",
             "analytics_digest_sent_total",
             "application=\"analytics-service\"");
   }

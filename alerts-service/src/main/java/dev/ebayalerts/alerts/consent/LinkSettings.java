@@ -1,0 +1,38 @@
+package dev.ebayalerts.alerts.consent;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Links in emails back to this service.
+ *
+ * @param baseUrl where people reach this service, e.g. {@code https://alerts.example.com}
+ * @param secret signs the links (HMAC-SHA256), so an alert id alone cannot pause an alert. Changing
+ *     it invalidates the links in every email already sent.
+ */
+@Validated
+@ConfigurationProperties("alerts.links")
+record LinkSettings(
+    @DefaultValue("http://localhost:8080")
+        @Pattern(
+            regexp = "https?://\\S+",
+            message = "must be an http(s) URL such as https://alerts.example.com")
+        String baseUrl,
+    @NotBlank(
+            message =
+                "must be set (ALERTS_LINK_SECRET): a random string of 32+ characters that signs"
+                    + " unsubscribe links, e.g. from `openssl rand -base64 32`")
+        @Size(min = 32, message = "must be at least 32 characters: it signs unsubscribe links")
+        String secret) {
+
+  LinkSettings {
+    baseUrl =
+        baseUrl != null && baseUrl.endsWith("/")
+            ? baseUrl.substring(0, baseUrl.length() - 1)
+            : baseUrl;
+  }
+}

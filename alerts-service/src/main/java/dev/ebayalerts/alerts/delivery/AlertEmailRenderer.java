@@ -1,0 +1,140 @@
+package dev.ebayalerts.alerts.delivery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders an alert email as a subject, a plain-text body and an HTML body from the Thymeleaf
+ * templates in {@code templates/mail/}. Its own template engine, so the text template can use TEXT
+ * mode without touching the web pages' engine.
+ */
+@Component
+class AlertEmailRenderer {
+
+  /** The email, ready to send. */
+  record Rendered(String subject, String text, String html) {}
+
+  /** A listing as the templates show it: every value already formatted. */
+  record ListingView(
+      String title,
+      String price,
+      String previousPrice,
+      String imageUrl,
+      String url,
+      String details) {
+
+    public boolean dropped() {
+      return previousPrice != null;
+    }
+  }
+
+  private static final Locale LOCALE = Locale.US;
+
+  private static final Map<String, String> BUYING_OPTIONS =
+      Map.of(
+          "AUCTION", "Auction",
+          "FIXED_PRICE", "Buy It Now",
+          "BEST_OFFER", "Best Offer",
+          "CLASSIFIED_AD", "Classified ad");
+
+  private final TemplateEngine templates;
+
+  AlertEmailRenderer() {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/mail/");
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setHtmlTemplateModePatterns(Set.of("*.html"));
+    resolver.setTextTemplateModePatterns(Set.of("*.txt"));
+    resolver.setCacheable(true);
+    resolver.setCheckExistence(true);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    engine.setEnableSpringELCompiler(true);
+    this.templates = engine;
+  }
+
+  Rendered render(NoticePayload email, String unsubscribeUrl) {
+    return render(email, unsubscribeUrl, null);
+  }
+
+  /** With {@code manageUrl}, the email also links to where its owner manages all their alerts. */
+  Rendered render(NoticePayload email, String unsubscribeUrl, String manageUrl) {
+    return render(email, unsubscribeUrl, manageUrl, null);
+  }
+
+  /** With {@code feedUrl}, the email also links to the alert's Atom feed. */
+  Rendered render(NoticePayload email, String unsubscribeUrl, String manageUrl, String feedUrl) {
+    String phrase = oneLine(email.searchPhrase());
+    List<ListingView> listings =
+        email.listings().stream().map(l -> view(l, email.note(l))).toList();
+    Context context = new Context(LOCALE);
+    context.setVariable("phrase", phrase);
+    context.setVariable("first", email.first());
+    context.setVariable("listings", listings);
+    context.setVariable("subject", subject(email, phrase));
+    context.setVariable("unsubscribeUrl", unsubscribeUrl);
+    context.setVariable("manageUrl", manageUrl);
+    context.setVariable("feedUrl", feedUrl);
+    return new Rendered(
+        subject(email, phrase),
+        templates.process("alert.txt", context),
+        templates.process("alert.html", context));
+  }
+
+  static String subject(NoticePayload email, String phrase) {
+    int count = email.listings().size();
+    long drops = email.listings().stream().filter(l -> l.previousPrice() != null).count();
+    long news = count - drops;
+    String quoted = "\"" + phrase + "\"";
+    if (email.first()) {
+      return plural(count, "listing") + " for " + quoted + " right now";
+    }
+    if (drops == 0) {
+      return plural(count, "new listing") + " for " + quoted;
+    }
+    if (news == 0) {
+      return "Price drop: " + plural(count, "listing") + " for " + quoted;
+    }
+    return plural(news, "new listing") + " and " + plural(drops, "price drop") + " for " + quoted;
+  }
+
+  private static ListingView view(NoticeListing listing, String note) {
+    return new ListingView(
+        listing.title() == null || listing.title().isBlank() ? "(no title)" : listing.title(),
+        ListingText.price(listing.price(), listing.currency()),
+        listing.previousPrice() != null
+            ? ListingText.price(listing.previousPrice(), listing.currency())
+            : null,
+        ListingText.webUrl(listing.imageUrl()),
+        ListingText.webUrl(listing.itemWebUrl()),
+        details(listing, note));
+  }
+
+  private static String details(NoticeListing listing, String note) {
+    String option = listing.buyingOption();
+    if (option != null && !option.isBlank()) {
+      option = BUYING_OPTIONS.getOrDefault(option, option);
+    }
+    return String.join(
+        " · ",
+        java.util.stream.Stream.of(listing.condition(), option, note)
+            .filter(part -> part != null && !part.isBlank())
+            .toList());
+  }
+
+  /** A search phrase on one line: it goes into the Subject header. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}+", " ").strip();
+  }
+
+  private static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+}

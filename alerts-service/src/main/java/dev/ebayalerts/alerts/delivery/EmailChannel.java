@@ -1,0 +1,195 @@
+package dev.ebayalerts.alerts.delivery;
+
+import dev.ebayalerts.alerts.account.MailSettings;
+import dev.ebayalerts.alerts.account.ManageLinks;
+import dev.ebayalerts.alerts.alert.FeedLinks;
+import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * The EMAIL channel: an HTML and text alert email to the alert's address, with one-click
+ * unsubscribe headers and a Message-ID that is the same on every attempt. The mail server's
+ * timeouts ({@code spring.mail.properties.mail.smtp.*timeout}) bound each attempt.
+ */
+@Component
+class EmailChannel implements ChannelSender {
+
+  private static final int ERROR_LENGTH = 300;
+
+  private final AlertEmailRenderer renderer;
+  private final UnsubscribeLinks links;
+  private final ManageLinks manageLinks;
+  private final FeedLinks feedLinks;
+  private final JavaMailSender mail;
+  private final InternetAddress from;
+  private final String messageIdHost;
+
+  EmailChannel(
+      AlertEmailRenderer renderer,
+      UnsubscribeLinks links,
+      ManageLinks manageLinks,
+      FeedLinks feedLinks,
+      JavaMailSender mail,
+      MailSettings settings) {
+    this.renderer = renderer;
+    this.links = links;
+    this.manageLinks = manageLinks;
+    this.feedLinks = feedLinks;
+    this.mail = mail;
+    this.from = address(settings.from());
+    this.messageIdHost = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+  }
+
+  @Override
+  public ChannelType type() {
+    return ChannelType.EMAIL;
+  }
+
+  @Override
+  public void send(Delivery delivery, NoticePayload payload, Instant now) throws DeliveryFailed {
+    try {
+      mail.send(compose(delivery, payload, now));
+    } catch (RuntimeException | MessagingException e) {
+      String reason = reason(e);
+      // A refused address stays refused however soon it is tried again: parked at once.
+      throw reason.equals(REFUSED)
+          ? DeliveryFailed.permanent(describe(e), reason)
+          : DeliveryFailed.transientFailure(describe(e), reason);
+    }
+  }
+
+  private MimeMessage compose(Delivery delivery, NoticePayload content, Instant now)
+      throws MessagingException {
+    String unsubscribeUrl = links.urlFor(delivery.alertId());
+    AlertEmailRenderer.Rendered rendered =
+        renderer.render(
+            content,
+            unsubscribeUrl,
+            manageLinks.dashboardUrl(),
+            feedLinks.urlFor(delivery.alertId()).orElse(null));
+
+    MimeMessage message = mail.createMimeMessage();
+    message.setFrom(from);
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(delivery.recipient(), true));
+    message.setSubject(rendered.subject(), "UTF-8");
+    message.setSentDate(Date.from(now));
+    // The same Message-ID on every attempt: if the process dies after the mail server accepted the
+    // email but before SENT was committed, the email goes out again, and mail clients that
+    // de-duplicate on Message-ID show it once. (Spring's JavaMailSenderImpl keeps a Message-ID
+    // that is set explicitly.)
+    message.setHeader("Message-ID", "<" + delivery.id() + "@" + messageIdHost + ">");
+    // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link.
+    message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    // RFC 3834: no auto-replies (out of office) to an automatic email.
+    message.setHeader("Auto-Submitted", "auto-generated");
+
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(rendered.text(), "UTF-8", "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(rendered.html(), "UTF-8", "html");
+    MimeMultipart alternative = new MimeMultipart("alternative"); // the last part is preferred
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    message.setContent(alternative);
+    return message;
+  }
+
+  private static final String REFUSED = "the address was refused";
+
+  /** One line for the row and the alert: what failed, and the root cause if it says more. */
+  static String describe(Exception e) {
+    String text = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+    if (root != e) {
+      text += " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+    }
+    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
+  }
+
+  /**
+   * Why, in words for the alert's owner: the alert's error is shown by the API, which never shows
+   * class names or server internals.
+   */
+  static String reason(Exception e) {
+    List<Throwable> causes = causes(e, new ArrayList<>());
+    if (causes.stream().anyMatch(EmailChannel::refusedAddress)) {
+      return REFUSED;
+    }
+    if (causes.stream().anyMatch(MailAuthenticationException.class::isInstance)) {
+      return "the mail server refused to let this service sign in";
+    }
+    if (causes.stream()
+        .anyMatch(c -> c instanceof ConnectException || c instanceof SocketTimeoutException)) {
+      return "the mail server could not be reached";
+    }
+    if (causes.stream()
+        .anyMatch(c -> c instanceof MailException || c instanceof MessagingException)) {
+      return "the mail server did not accept the email";
+    }
+    return "the email could not be prepared";
+  }
+
+  /** The exception's causes, and those of each message a {@link MailSendException} lists. */
+  private static List<Throwable> causes(Throwable e, List<Throwable> into) {
+    for (Throwable cause = e; cause != null && !into.contains(cause); cause = cause.getCause()) {
+      into.add(cause);
+      if (cause instanceof MailSendException send) {
+        for (Exception message : send.getMessageExceptions()) {
+          causes(message, into);
+        }
+      }
+    }
+    return into;
+  }
+
+  private static boolean refusedAddress(Throwable e) {
+    return e instanceof AddressException
+        || (e instanceof SendFailedException failed
+            && failed.getInvalidAddresses() != null
+            && failed.getInvalidAddresses().length > 0);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  private static InternetAddress address(String text) {
+    try {
+      InternetAddress address = new InternetAddress(text, true);
+      if (address.getAddress().indexOf('@') < 0) {
+        throw new AddressException("has no domain", text);
+      }
+      return address;
+    } catch (AddressException e) {
+      throw new IllegalArgumentException(
+          "alerts.mail.from must be an email address such as 'ebay-alerts <alerts@example.com>': "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

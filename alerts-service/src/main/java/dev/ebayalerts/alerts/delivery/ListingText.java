@@ -1,0 +1,86 @@
+package dev.ebayalerts.alerts.delivery;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * How a listing's price and links are shown wherever it is told: alert emails, feeds and chat
+ * messages say the same thing the same way.
+ */
+public final class ListingText {
+
+  private static final Locale LOCALE = Locale.US;
+
+  private ListingText() {}
+
+  /**
+   * {@code $129.99} for US dollars, {@code EUR 12.50} for other currencies: a bare symbol would be
+   * ambiguous ($ is also the Canadian and Australian dollar's).
+   */
+  public static String price(BigDecimal amount, String currencyCode) {
+    if (amount == null) {
+      return "price not given";
+    }
+    Currency currency = currency(currencyCode);
+    if (currency == null) {
+      NumberFormat plain = NumberFormat.getNumberInstance(LOCALE);
+      plain.setMinimumFractionDigits(2);
+      plain.setMaximumFractionDigits(2);
+      return (currencyCode == null ? "" : currencyCode + " ") + plain.format(amount);
+    }
+    if (currency.equals(Currency.getInstance(LOCALE))) {
+      NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+      format.setCurrency(currency);
+      return format.format(amount);
+    }
+    NumberFormat format = NumberFormat.getNumberInstance(LOCALE);
+    format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+    format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+    return currency.getCurrencyCode() + " " + format.format(amount);
+  }
+
+  /**
+   * The URL if it is http(s), else null: no {@code javascript:} or {@code data:} link from a
+   * listing reaches a reader.
+   */
+  public static String webUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String scheme = URI.create(url.strip()).getScheme();
+      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
+          ? url.strip()
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** {@code $150.00 → $129.99} for a drop, else the price. */
+  public static String priceChange(NoticeListing listing) {
+    String now = price(listing.price(), listing.currency());
+    return listing.previousPrice() == null
+        ? now
+        : price(listing.previousPrice(), listing.currency()) + " → " + now;
+  }
+
+  /** At most {@code max} characters, the last an ellipsis when cut; "" for null. */
+  static String cut(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  private static Currency currency(String code) {
+    try {
+      return code == null ? null : Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
