@@ -71,11 +71,13 @@ class HttpDelivery implements DisposableBean {
                             .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                             .setSocketTimeout(timeout)
                             .build())
-                    .setMaxConnTotal(settings.httpSenders() * 2)
-                    .setMaxConnPerRoute(2)
+                    // one connection per sender thread, also when all post to the same host
+                    .setMaxConnTotal(settings.httpSenders())
+                    .setMaxConnPerRoute(settings.httpSenders())
                     .build())
             .setDefaultRequestConfig(
                 RequestConfig.custom()
+                    .setConnectionRequestTimeout(timeout)
                     .setResponseTimeout(timeout)
                     .setRedirectsEnabled(false)
                     .build())

@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class AlertEmailRetryTests {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AlertEmailRetryTests.class);
+
   @Autowired RestTestClient http;
   @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
@@ -144,13 +147,20 @@ class AlertEmailRetryTests {
         assertThat(smtp.receivedBy(to)).isEmpty();
       }
 
+      int attemptsDuringOutage = (Integer) fixtures.row(deliveryIds.get(1)).get("attempts");
       smtp.start();
+      Instant back = now;
       Instant deadline = now.plus(Duration.ofHours(2));
       for (;
           now.isBefore(deadline) && !allSent(deliveryIds);
           now = now.plus(Duration.ofMinutes(1))) {
         drain(now);
       }
+      log.info(
+          "Six-hour mail outage (simulated clock): {} attempts per email during it, all delivered"
+              + " {} min after the server was back",
+          attemptsDuringOutage,
+          Duration.between(back, now).toMinutes());
     } finally {
       smtp.start();
       sender.start();
