@@ -2,8 +2,7 @@ package dev.ebayalerts.alerts.account;
 
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
-import java.util.Map;
-import java.util.UUID;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,20 +188,6 @@ class OwnershipTests {
   }
 
   private static String create(RestTestClient client, String email, String phrase) {
-    Map<?, ?> created =
-        client
-            .post()
-            .uri("/api/alerts")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                    .formatted(email, phrase))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return UUID.fromString(created.get("id").toString()).toString();
+    return TestAlerts.create(client, email, phrase).get("id").toString();
   }
 }

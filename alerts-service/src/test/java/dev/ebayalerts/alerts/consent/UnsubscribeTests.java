@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
-import java.util.Map;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,21 +114,8 @@ class UnsubscribeTests {
 
   /** An active alert of a confirmed address, created through the API. */
   private UUID alert(String email, String phrase) {
-    Map<?, ?> created =
-        Sessions.signedIn(http, signInLinks, email)
-            .post()
-            .uri("/api/alerts")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                    .formatted(email, phrase))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return UUID.fromString(created.get("id").toString());
+    RestTestClient owner = Sessions.signedIn(http, signInLinks, email);
+    return UUID.fromString(TestAlerts.create(owner, email, phrase).get("id").toString());
   }
 
   private boolean active(UUID alertId) {

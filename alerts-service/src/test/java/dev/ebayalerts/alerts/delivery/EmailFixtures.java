@@ -2,12 +2,12 @@ package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.Sessions;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,21 +61,7 @@ final class EmailFixtures {
 
   /** An active alert of a confirmed address, created through the API. */
   UUID alert(String email, String phrase) {
-    Map<?, ?> created =
-        as(email)
-            .post()
-            .uri("/api/alerts")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                    .formatted(email, phrase))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return UUID.fromString(created.get("id").toString());
+    return UUID.fromString(TestAlerts.create(as(email), email, phrase).get("id").toString());
   }
 
   /** Stores what a run told, as the notifier does: one delivery per channel of the alert. */

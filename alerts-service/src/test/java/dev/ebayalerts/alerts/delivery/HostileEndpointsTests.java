@@ -14,6 +14,7 @@ import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -137,21 +137,9 @@ class HostileEndpointsTests {
 
   private static String create(
       RestTestClient client, String owner, String phrase, String channels) {
-    Map<?, ?> created =
-        client
-            .post()
-            .uri("/api/alerts")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10,\"channels\":%s}"
-                    .formatted(owner, phrase, channels))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return created.get("id").toString();
+    return TestAlerts.create(client, owner, phrase, ",\"channels\":" + channels)
+        .get("id")
+        .toString();
   }
 
   /** Answers 200 with a 500 MB body, streamed until the client hangs up. */

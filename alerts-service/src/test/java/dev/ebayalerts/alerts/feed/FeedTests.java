@@ -17,6 +17,7 @@ import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
@@ -361,19 +362,7 @@ class FeedTests {
   }
 
   private Map<?, ?> createAlert(String email, String phrase, String more) {
-    return Sessions.signedIn(http, signInLinks, email)
-        .post()
-        .uri("/api/alerts")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10%s}"
-                .formatted(email, phrase, more))
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return TestAlerts.create(Sessions.signedIn(http, signInLinks, email), email, phrase, more);
   }
 
   /** What a run told, as the notifier stores it, decided at {@code at}. */

@@ -8,6 +8,7 @@ import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -148,18 +149,7 @@ class DoubleOptInTests {
   }
 
   private Map<?, ?> createResponse(String email, String phrase) {
-    return http.post()
-        .uri("/api/alerts")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                .formatted(email, phrase))
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return TestAlerts.create(http, email, phrase);
   }
 
   private void makeDue(String id) {

@@ -1,0 +1,33 @@
+package dev.ebayalerts.alerts.support;
+
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Alerts created through the API, as a person or the dashboard creates them. */
+public final class TestAlerts {
+
+  private TestAlerts() {}
+
+  /** A 10-minute alert for {@code email}; returns the 201 response's body. */
+  public static Map<?, ?> create(RestTestClient client, String email, String phrase) {
+    return create(client, email, phrase, "");
+  }
+
+  /** The same, with more JSON members appended to the request, e.g. {@code ,"channels":[...]}. */
+  public static Map<?, ?> create(RestTestClient client, String email, String phrase, String more) {
+    return client
+        .post()
+        .uri("/api/alerts")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10%s}"
+                .formatted(email, phrase, more))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+}
