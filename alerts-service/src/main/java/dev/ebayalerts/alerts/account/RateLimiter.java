@@ -58,6 +58,13 @@ public class RateLimiter {
     take("link-address:" + normalise(email), settings.signInLinksPerAddress());
   }
 
+  /** Whether a bucket is kept for this key, e.g. {@code link-ip:203.0.113.7}. */
+  boolean counts(String key) {
+    synchronized (buckets) {
+      return buckets.containsKey(key);
+    }
+  }
+
   private void take(String key, int capacity) {
     Bucket bucket;
     synchronized (buckets) {
