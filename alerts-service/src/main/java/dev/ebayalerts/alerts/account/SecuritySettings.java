@@ -1,9 +1,7 @@
 package dev.ebayalerts.alerts.account;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * Sessions, sign-in links, confirmation links and who may call the API from a browser.
  *
  * @param sessionSecret signs session and confirmation tokens (HMAC-SHA256); changing it signs
- *     everyone out and voids unused confirmation links
+ *     everyone out and voids unused confirmation links. Like the operator key it must be random:
+ *     placeholders and guessable values stop the service at startup ({@link StrongSecret})
  * @param operatorApiKey sent as {@code X-API-Key}, lets operations list every alert
  * @param allowedOrigins browser origins (the dashboard) allowed to call the API with credentials
  * @param sessionTtl how long a session lasts
@@ -26,18 +25,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("alerts.security")
 record SecuritySettings(
-    @NotBlank(
-            message =
-                "must be set (ALERTS_SESSION_SECRET): a random string of 32+ characters that signs"
-                    + " sessions, e.g. from `openssl rand -base64 32`")
-        @Size(min = 32, message = "must be at least 32 characters: it signs sessions")
-        String sessionSecret,
-    @NotBlank(
-            message =
-                "must be set (ALERTS_OPERATOR_API_KEY): a random string of 32+ characters for"
-                    + " operations, e.g. from `openssl rand -base64 32`")
-        @Size(min = 32, message = "must be at least 32 characters")
-        String operatorApiKey,
+    @StrongSecret(variable = "ALERTS_SESSION_SECRET") String sessionSecret,
+    @StrongSecret(variable = "ALERTS_OPERATOR_API_KEY") String operatorApiKey,
     @DefaultValue("http://localhost:3000") @NotEmpty List<String> allowedOrigins,
     @DefaultValue("7d") @NotNull Duration sessionTtl,
     @DefaultValue("15m") @NotNull Duration signInLinkTtl,

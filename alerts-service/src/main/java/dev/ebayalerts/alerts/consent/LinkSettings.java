@@ -1,8 +1,7 @@
 package dev.ebayalerts.alerts.consent;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.ebayalerts.alerts.account.StrongSecret;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,12 +21,7 @@ record LinkSettings(
             regexp = "https?://\\S+",
             message = "must be an http(s) URL such as https://alerts.example.com")
         String baseUrl,
-    @NotBlank(
-            message =
-                "must be set (ALERTS_LINK_SECRET): a random string of 32+ characters that signs"
-                    + " unsubscribe links, e.g. from `openssl rand -base64 32`")
-        @Size(min = 32, message = "must be at least 32 characters: it signs unsubscribe links")
-        String secret) {
+    @StrongSecret(variable = "ALERTS_LINK_SECRET") String secret) {
 
   LinkSettings {
     baseUrl =

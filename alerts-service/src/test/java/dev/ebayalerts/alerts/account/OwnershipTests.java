@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.account;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.alerts.support.TestAlerts;
+import dev.ebayalerts.alerts.support.TestSecrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,7 +143,7 @@ class OwnershipTests {
         .isEqualTo(java.util.List.of("jane@example.com", "jane@example.com"));
     http.get()
         .uri("/api/alerts")
-        .header("X-API-Key", "test-operator-api-key-of-at-least-32-characters")
+        .header("X-API-Key", TestSecrets.OPERATOR_KEY)
         .exchange()
         .expectStatus()
         .isOk()

@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.support.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-/** Missing secrets stop the service at startup, saying which variable to set. */
+/** Missing, placeholder and guessable secrets stop the service at startup, naming the variable. */
 class SecuritySettingsTests {
 
   @Configuration(proxyBeanMethods = false)
@@ -37,8 +38,8 @@ class SecuritySettingsTests {
   void startsWithBothAndDefaultsTheRest() {
     context
         .withPropertyValues(
-            "alerts.security.session-secret=" + "s".repeat(32),
-            "alerts.security.operator-api-key=" + "k".repeat(32))
+            "alerts.security.session-secret=" + TestSecrets.SESSION,
+            "alerts.security.operator-api-key=" + TestSecrets.OPERATOR_KEY)
         .run(
             started -> {
               assertThat(started).hasNotFailed();
@@ -46,5 +47,32 @@ class SecuritySettingsTests {
               assertThat(settings.allowedOrigins()).containsExactly("http://localhost:3000");
               assertThat(settings.signInLinkTtl()).hasMinutes(15);
             });
+  }
+
+  /** The values .env.example ships with are public: a deployment that kept them does not start. */
+  @Test
+  void refusesThePlaceholdersOfEnvExampleAndGuessableValues() {
+    context
+        .withPropertyValues(
+            "alerts.security.session-secret=CHANGE-ME-local-only-placeholder-session-secret-00",
+            "alerts.security.operator-api-key=" + "k".repeat(64))
+        .run(
+            started -> {
+              assertThat(started).hasFailed();
+              assertThat(started.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining(
+                      "ALERTS_SESSION_SECRET is a placeholder (it contains \"change-me\")")
+                  .hasMessageContaining(
+                      "ALERTS_OPERATOR_API_KEY is too easy to guess (about 0 bits")
+                  .hasMessageContaining("openssl rand -base64 48");
+            });
+  }
+
+  @Test
+  void measuresHowMuchASecretCouldBeGuessed() {
+    assertThat(StrongSecret.Validator.problem("correct horse battery staple")).contains("guess");
+    assertThat(StrongSecret.Validator.problem(TestSecrets.LINK)).isNull();
+    assertThat(StrongSecret.Validator.problem("  ")).isEqualTo("must be set");
   }
 }

@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Import;
       "alerts.scheduler.enabled=false",
       "ebay.retry.initial-backoff=10ms",
       "ebay.retry.max-backoff=50ms",
-      "alerts.links.secret=test-link-secret-of-at-least-32-characters",
-      "alerts.security.session-secret=test-session-secret-of-at-least-32-characters",
-      "alerts.security.operator-api-key=test-operator-api-key-of-at-least-32-characters",
+      "alerts.links.secret=" + TestSecrets.LINK,
+      "alerts.security.session-secret=" + TestSecrets.SESSION,
+      "alerts.security.operator-api-key=" + TestSecrets.OPERATOR_KEY,
       // tests create many alerts from one IP; the sign-in limit per address is small to trip it
       "alerts.rate-limit.alert-creations-per-ip=100000",
       "alerts.rate-limit.alert-creations-per-address=100000",
