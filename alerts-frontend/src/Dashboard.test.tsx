@@ -77,6 +77,17 @@ describe('Dashboard', () => {
     expect(within(screen.getByText('search 3').closest('tr')!).getByText('Active')).toBeInTheDocument();
   });
 
+  it('marks an alert created without signing in as not started', async () => {
+    const pending = alert(4);
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([{ ...pending, status: { ...pending.status!, state: 'PENDING' } }], 0, 1)),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const row = (await screen.findByText('search 4')).closest('tr')!;
+    expect(within(row).getByText('Not started')).toHaveAttribute('title', expect.stringMatching(/link in its email/));
+  });
+
   it('shows an empty state and an error state', async () => {
     mockFetch({ ...frequencies, 'GET /api/alerts?': () => json(page([], 0, 0)) });
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);

@@ -3,7 +3,7 @@
 export type Condition = 'NEW' | 'USED' | 'ANY';
 export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'ANY';
 
-export type AlertState = 'ACTIVE' | 'PAUSED' | 'UNCONFIRMED';
+export type AlertState = 'ACTIVE' | 'PAUSED' | 'UNCONFIRMED' | 'PENDING';
 
 export interface AlertStatus {
   state?: AlertState;

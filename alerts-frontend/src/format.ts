@@ -36,8 +36,18 @@ export function filtersSummary(alert: Alert): string {
   return parts.length ? parts.join(' · ') : 'no filters';
 }
 
-/** Active / Paused / Unconfirmed (waiting for the address's confirmation link). */
+/**
+ * Active / Paused / Unconfirmed (waiting for the address's confirmation link) / Not started
+ * (created without a session: waits for the start link in its email, or for a change here).
+ */
 export function stateOf(alert: Alert): { label: string; className: string; hint?: string } {
+  if (alert.status?.state === 'PENDING') {
+    return {
+      label: 'Not started',
+      className: 'badge warn',
+      hint: 'Created without signing in: it starts from the link in its email, or when you save it here',
+    };
+  }
   if (!alert.active || alert.status?.state === 'PAUSED') return { label: 'Paused', className: 'badge off' };
   if (alert.status?.state === 'UNCONFIRMED') {
     return { label: 'Unconfirmed', className: 'badge warn', hint: 'No emails until the confirmation link we sent is opened' };

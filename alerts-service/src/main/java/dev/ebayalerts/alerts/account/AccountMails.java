@@ -31,21 +31,30 @@ class AccountMails {
     this.links = links;
   }
 
-  void sendConfirmation(String email, String confirmUrl) {
+  void sendStartRequest(String email, String searchPhrase, String summary, String startUrl) {
     send(
         email,
-        "Confirm your address for eBay alerts",
+        "Start your eBay alert for \"" + oneLine(searchPhrase) + "\"?",
         """
-        Someone (hopefully you) created an eBay alert for this address.
+        Someone (hopefully you) asked for this eBay alert for this address:
 
-        Confirm it to start receiving alert emails:
         %s
 
-        Manage your alerts: %s
+        Start it, and receive its notices from now on:
+        %s
 
-        If this was not you, ignore this email: nothing will be sent to you.
+        If this was not you, ignore this email: the alert never starts and nothing more is sent
+        to you for it.
+
+        Manage your alerts: %s
         """
-            .formatted(confirmUrl, links.dashboardUrl()));
+            .formatted(summary, startUrl, links.dashboardUrl()));
+  }
+
+  /** A search phrase in the Subject header stays on one line. */
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\p{Cntrl}+", " ").strip();
+    return line.length() <= 60 ? line : line.substring(0, 59) + "…";
   }
 
   void sendSignInLink(String email, String signInUrl) {

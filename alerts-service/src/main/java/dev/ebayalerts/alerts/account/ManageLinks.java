@@ -32,7 +32,7 @@ public record ManageLinks(
     return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "token=" + token;
   }
 
-  String confirmUrl(String token) {
-    return baseUrl + "/confirm?token=" + token;
+  String startUrl(String token) {
+    return baseUrl + "/start?token=" + token;
   }
 }

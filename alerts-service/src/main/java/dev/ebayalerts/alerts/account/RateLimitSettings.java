@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param alertCreationsPerAddress alerts that may be created for one address per window
  * @param signInLinksPerIp sign-in links one IP may ask for per window
  * @param signInLinksPerAddress sign-in links that may be sent to one address per window
+ * @param startRequestsPerAddress alerts created without a session for one address per window: each
+ *     emails the address, so this is what a stranger can make it receive
  */
 @Validated
 @ConfigurationProperties("alerts.rate-limit")
@@ -24,4 +26,5 @@ record RateLimitSettings(
     @DefaultValue("30") @Min(1) int alertCreationsPerIp,
     @DefaultValue("10") @Min(1) int alertCreationsPerAddress,
     @DefaultValue("20") @Min(1) int signInLinksPerIp,
-    @DefaultValue("5") @Min(1) int signInLinksPerAddress) {}
+    @DefaultValue("5") @Min(1) int signInLinksPerAddress,
+    @DefaultValue("3") @Min(1) int startRequestsPerAddress) {}

@@ -52,6 +52,15 @@ public class RateLimiter {
     take("create-address:" + normalise(email), settings.alertCreationsPerAddress());
   }
 
+  /**
+   * Counts an alert created without a session, which emails the address a request to start it;
+   * throws {@link TooManyRequests} when the address had its share. The same for every address, so
+   * the answer says nothing about whether it has alerts.
+   */
+  public void startRequest(String email) {
+    take("start-address:" + normalise(email), settings.startRequestsPerAddress());
+  }
+
   /** Counts a sign-in link request; throws {@link TooManyRequests} when a limit is reached. */
   public void signInLink(String ip, String email) {
     take("link-ip:" + ip, settings.signInLinksPerIp());

@@ -18,9 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins browser origins (the dashboard) allowed to call the API with credentials
  * @param sessionTtl how long a session lasts
  * @param signInLinkTtl how long a sign-in link works (once)
- * @param confirmationLinkTtl how long a confirmation link works
- * @param confirmationResendAfter a confirmation email is sent again for an unconfirmed address at
- *     most this often, however many alerts are created for it
+ * @param confirmationLinkTtl how long the link that starts an alert created without a session works
  */
 @Validated
 @ConfigurationProperties("alerts.security")
@@ -30,5 +28,4 @@ record SecuritySettings(
     @DefaultValue("http://localhost:3000") @NotEmpty List<String> allowedOrigins,
     @DefaultValue("7d") @NotNull Duration sessionTtl,
     @DefaultValue("15m") @NotNull Duration signInLinkTtl,
-    @DefaultValue("2d") @NotNull Duration confirmationLinkTtl,
-    @DefaultValue("10m") @NotNull Duration confirmationResendAfter) {}
+    @DefaultValue("2d") @NotNull Duration confirmationLinkTtl) {}

@@ -21,6 +21,9 @@ class SignedTokens {
   static final String SESSION = "session";
   static final String CONFIRM = "confirm";
 
+  /** Starts one alert created without a session; its subject is the alert's id. */
+  static final String START = "start";
+
   private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();

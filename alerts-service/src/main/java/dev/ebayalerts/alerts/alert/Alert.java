@@ -51,6 +51,9 @@ class Alert {
 
   private boolean active;
 
+  /** Created without a session: waits for its owner to start it from the emailed link. */
+  private boolean pending;
+
   // Notice rules (see NoticeRules): flat columns, read back as one record.
   private boolean notifyNewListings;
 
@@ -141,6 +144,30 @@ class Alert {
   }
 
   private static final long FIRST_RUN_SPREAD_MS = 30_000;
+
+  /** Makes it wait for its owner's consent: nothing runs or is sent until {@link #start}. */
+  void holdForConsent() {
+    this.pending = true;
+  }
+
+  /**
+   * Its owner's consent: it runs from now on (soon, like a new alert).
+   *
+   * @return false if it was started already
+   */
+  boolean start(Instant now) {
+    if (!pending) {
+      return false;
+    }
+    this.pending = false;
+    this.updatedAt = now;
+    this.nextRunAt = now.plusMillis(ThreadLocalRandom.current().nextLong(FIRST_RUN_SPREAD_MS));
+    return true;
+  }
+
+  boolean isPending() {
+    return pending;
+  }
 
   UUID getId() {
     return id;

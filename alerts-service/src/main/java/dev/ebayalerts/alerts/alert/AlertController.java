@@ -77,13 +77,17 @@ class AlertController {
   @Operation(
       summary = "Create an alert",
       description =
-          "Works without a session: an address not confirmed yet gets a confirmation email, and"
-              + " no alert emails until it is confirmed. With a session, email must be the"
-              + " signed-in address.")
-  @ApiResponse(responseCode = "201", description = "Created; Location names the new alert")
+          "Signed in (session cookie or bearer token): the alert starts at once (201), and email"
+              + " must be the signed-in address. Without a session: the alert waits (PENDING)"
+              + " until the address's owner starts it from the email that shows it, and the"
+              + " answer is 202 with the same body for every address, saying nothing about it.")
+  @ApiResponse(responseCode = "201", description = "Created and started; Location names it")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Without a session: the address's owner is asked to start it")
   @ApiProblemResponses.TooManyRequests
   @PostMapping
-  ResponseEntity<AlertResponse> create(
+  ResponseEntity<?> create(
       @Valid @RequestBody AlertRequest request,
       @Parameter(hidden = true) Caller caller,
       HttpServletRequest http) {
@@ -96,14 +100,33 @@ class AlertController {
                   "email", "must be the address you are signed in as (" + signedIn + ")");
             });
     limits.alertCreation(http.getRemoteAddr(), request.email());
+    if (caller.sessionEmail().isEmpty()) {
+      limits.startRequest(request.email());
+      AlertResponse pending = service.create(request, true);
+      accounts.askToStart(pending.id(), pending.email(), pending.searchPhrase(), pending.summary());
+      return ResponseEntity.accepted().body(ConsentRequested.INSTANCE);
+    }
     AlertResponse alert = service.create(request);
-    accounts.alertCreatedFor(alert.email());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest()
             .path("/{id}")
             .buildAndExpand(alert.id())
             .toUri();
     return ResponseEntity.created(location).body(alert);
+  }
+
+  /** The answer to a create without a session: the same for every address. */
+  record ConsentRequested(
+      @Schema(
+              example =
+                  "Check your inbox: the alert starts once you open the link in the email we"
+                      + " sent to the address, and confirm there.")
+          String message) {
+    static final ConsentRequested INSTANCE =
+        new ConsentRequested(
+            "Check your inbox: the alert starts once you open the link in the email we sent to"
+                + " the address, and confirm there. Sign in to create alerts that start at"
+                + " once.");
   }
 
   @Operation(

@@ -36,7 +36,8 @@ final class AlertEvents {
         alert.getCondition().name(),
         alert.getBuyingOption().name(),
         alert.getExcludeWords(),
-        alert.isActive(),
+        // A pending alert is not running: analytics treats it as paused until it is started.
+        alert.isActive() && !alert.isPending(),
         alert.getVersion(),
         alert.getCreatedAt(),
         alert.getUpdatedAt());

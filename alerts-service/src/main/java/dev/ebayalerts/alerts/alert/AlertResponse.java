@@ -35,11 +35,50 @@ record AlertResponse(
             example = "http://localhost:8080/feeds/3q2-7wEjLmN0pQrStUvWxYz_AbCdEfGh.atom")
         String feedUrl) {
 
+  /**
+   * The alert in a few lines of plain text, for the email that asks its owner to start it: the
+   * search, how often, its filters and where its notices go.
+   */
+  String summary() {
+    StringBuilder text = new StringBuilder();
+    text.append("Search: \"").append(searchPhrase).append("\"\n");
+    text.append("Checked every ").append(frequencyMinutes).append(" minutes\n");
+    if (minPrice != null || maxPrice != null) {
+      text.append("Price: ")
+          .append(minPrice == null ? "any" : minPrice.toPlainString())
+          .append(" to ")
+          .append(maxPrice == null ? "any" : maxPrice.toPlainString())
+          .append(' ')
+          .append(currency)
+          .append('\n');
+    }
+    if (condition != ItemCondition.ANY) {
+      text.append("Condition: ").append(condition).append('\n');
+    }
+    if (buyingOption != BuyingOption.ANY) {
+      text.append("Buying option: ").append(buyingOption).append('\n');
+    }
+    if (!excludeWords.isEmpty()) {
+      text.append("Without: ").append(String.join(", ", excludeWords)).append('\n');
+    }
+    text.append("Notices go to:");
+    for (ChannelView channel : channels) {
+      text.append("\n  ")
+          .append(channel.type())
+          .append(
+              channel.url() != null
+                  ? " " + channel.url()
+                  : channel.chatId() != null ? " chat " + channel.chatId() : " (" + email + ")");
+    }
+    return text.toString();
+  }
+
   /** Whether the alert is running: paused by its owner, or waiting for its address's consent. */
   enum State {
     ACTIVE,
     PAUSED,
-    UNCONFIRMED
+    UNCONFIRMED,
+    PENDING
   }
 
   @Schema(description = "How the alert's runs went")
@@ -47,7 +86,9 @@ record AlertResponse(
       @Schema(
               description =
                   "ACTIVE: runs on schedule; PAUSED: by its owner or an unsubscribe;"
-                      + " UNCONFIRMED: no emails until the address's confirmation link is opened")
+                      + " UNCONFIRMED: no emails until the address's confirmation link is opened;"
+                      + " PENDING: created without a session, waits until its owner starts it"
+                      + " from the emailed link (or changes it while signed in)")
           State state,
       @Schema(description = "When the alert's search last ran") Instant lastRunAt,
       @Schema(description = "When the last alert email went out") Instant lastEmailAt,
@@ -85,7 +126,11 @@ record AlertResponse(
         alert.getCreatedAt(),
         alert.getUpdatedAt(),
         new AlertStatus(
-            !alert.isActive() ? State.PAUSED : addressConfirmed ? State.ACTIVE : State.UNCONFIRMED,
+            alert.isPending()
+                ? State.PENDING
+                : !alert.isActive()
+                    ? State.PAUSED
+                    : addressConfirmed ? State.ACTIVE : State.UNCONFIRMED,
             alert.getLastRunAt(),
             alert.getLastEmailAt(),
             alert.isActive() ? alert.getNextRunAt() : null,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -49,8 +50,21 @@ class AlertService {
    */
   @Transactional
   AlertResponse create(AlertRequest request) {
+    return create(request, false);
+  }
+
+  /**
+   * Creates the alert; a {@code pending} one (created without a session) runs only once its owner
+   * started it.
+   */
+  @Transactional
+  AlertResponse create(AlertRequest request, boolean pending) {
     Instant now = now();
-    Alert alert = alerts.saveAndFlush(new Alert(UUID.randomUUID(), request, now));
+    Alert draft = new Alert(UUID.randomUUID(), request, now);
+    if (pending) {
+      draft.holdForConsent();
+    }
+    Alert alert = alerts.saveAndFlush(draft);
     List<ChannelView> saved = channels.replace(alert.getId(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
     return response(alert, saved);
@@ -99,9 +113,10 @@ class AlertService {
     return alerts.findByEmail(owner, page);
   }
 
+  /** A signed-in owner's change; changing a pending alert starts it (its owner is acting on it). */
   @Transactional
   AlertResponse update(UUID id, String owner, AlertRequest request) {
-    get(id, owner);
+    get(id, owner).start(now());
     Alert updated = update(id, request);
     return response(updated, channels.replace(id, request.channels()));
   }
@@ -127,6 +142,27 @@ class AlertService {
     Alert updated = alerts.saveAndFlush(alert);
     events.publishEvent(AlertEvents.updated(updated, now));
     return updated;
+  }
+
+  /**
+   * Starts a pending alert with its owner's consent.
+   *
+   * @return the alert, started now or before; empty if it no longer exists
+   */
+  @Transactional
+  Optional<AlertResponse> start(UUID id) {
+    return alerts
+        .findById(id)
+        .map(
+            alert -> {
+              Instant now = now();
+              if (alert.start(now)) {
+                Alert started = alerts.saveAndFlush(alert);
+                events.publishEvent(AlertEvents.updated(started, now));
+                return response(started, channels.withSecrets(id));
+              }
+              return response(alert, channels.of(id));
+            });
   }
 
   @Transactional

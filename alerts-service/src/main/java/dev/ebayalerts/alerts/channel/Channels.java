@@ -207,6 +207,14 @@ public class Channels {
     return rows(alertId).stream().map(Channel::request).toList();
   }
 
+  /**
+   * The alert's channels with the signing secret of each WEBHOOK channel: only for the page where
+   * its owner starts an alert created without a session (that create could not show them).
+   */
+  public List<ChannelView> withSecrets(UUID alertId) {
+    return rows(alertId).stream().map(c -> c.view(c.secret())).toList();
+  }
+
   public List<ChannelView> of(UUID alertId) {
     return rows(alertId).stream().map(c -> c.view(null)).toList();
   }

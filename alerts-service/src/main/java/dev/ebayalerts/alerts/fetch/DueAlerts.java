@@ -31,7 +31,7 @@ class DueAlerts {
             """
             update alert a set lease_until = :leaseUntil
             from (select id from alert
-                  where active and next_run_at <= :now
+                  where active and not pending and next_run_at <= :now
                     and (lease_until is null or lease_until < :now)
                     -- double opt-in: nothing is fetched (or emailed) for an unconfirmed address
                     and exists (select 1 from subscriber s

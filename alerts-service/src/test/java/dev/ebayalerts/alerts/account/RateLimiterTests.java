@@ -15,7 +15,7 @@ class RateLimiterTests {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final RateLimiter limiter =
-      new RateLimiter(new RateLimitSettings(Duration.ofMinutes(10), 100, 2, 100, 2), clock);
+      new RateLimiter(new RateLimitSettings(Duration.ofMinutes(10), 100, 2, 100, 2, 2), clock);
 
   @Test
   void tripsPerAddressAndRecoversAsTheBucketRefills() {
@@ -36,7 +36,8 @@ class RateLimiterTests {
   @Test
   void tripsPerIpAcrossAddresses() {
     RateLimiter perIp =
-        new RateLimiter(new RateLimitSettings(Duration.ofMinutes(10), 100, 100, 2, 100), clock);
+        new RateLimiter(
+            new RateLimitSettings(Duration.ofMinutes(10), 100, 100, 2, 100, 100), clock);
     perIp.signInLink("10.0.0.9", "a@example.com");
     perIp.signInLink("10.0.0.9", "b@example.com");
 
@@ -45,6 +46,20 @@ class RateLimiterTests {
     perIp.signInLink("10.0.0.10", "c@example.com");
     clock.advance(Duration.ofMinutes(10));
     perIp.signInLink("10.0.0.9", "c@example.com");
+  }
+
+  /** A stranger can make an address receive only a few requests to start an alert. */
+  @Test
+  void limitsTheStartRequestsOneAddressReceives() {
+    RateLimiter limiter =
+        new RateLimiter(new RateLimitSettings(Duration.ofHours(1), 100, 100, 100, 100, 3), clock);
+    for (int i = 0; i < 3; i++) {
+      limiter.startRequest("Victim@example.com");
+    }
+
+    assertThatThrownBy(() -> limiter.startRequest("victim@example.com"))
+        .isInstanceOf(TooManyRequests.class);
+    limiter.startRequest("someone-else@example.com");
   }
 
   static final class MutableClock extends Clock {

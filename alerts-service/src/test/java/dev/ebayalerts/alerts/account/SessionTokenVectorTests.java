@@ -28,8 +28,7 @@ class SessionTokenVectorTests {
               List.of("http://localhost:3000"),
               Duration.ofDays(7),
               Duration.ofMinutes(15),
-              Duration.ofDays(2),
-              Duration.ofMinutes(10)));
+              Duration.ofDays(2)));
 
   @Test
   void issuesTheSessionTokenAnalyticsServiceAccepts() {

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Import;
       "alerts.rate-limit.alert-creations-per-address=100000",
       "alerts.rate-limit.sign-in-links-per-ip=100000",
       "alerts.rate-limit.sign-in-links-per-address=3",
+      "alerts.rate-limit.start-requests-per-address=100000",
       // deliveries: sent soon after they are queued, retried quickly, parked after 3 attempts
       "alerts.delivery.poll-interval=200ms",
       "alerts.delivery.backoff=1s",
