@@ -23,11 +23,13 @@ class Sessions {
 
   private final SignedTokens tokens;
   private final SecuritySettings settings;
+  private final ManageLinks links;
   private final Clock clock;
 
-  Sessions(SignedTokens tokens, SecuritySettings settings, Clock clock) {
+  Sessions(SignedTokens tokens, SecuritySettings settings, ManageLinks links, Clock clock) {
     this.tokens = tokens;
     this.settings = settings;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -41,7 +43,7 @@ class Sessions {
   ResponseCookie cookie(Session session, HttpServletRequest request) {
     return ResponseCookie.from(COOKIE, session.token())
         .httpOnly(true)
-        .secure(request.isSecure())
+        .secure(secure(request))
         .sameSite("Lax")
         .path("/")
         .maxAge(settings.sessionTtl())
@@ -51,11 +53,19 @@ class Sessions {
   ResponseCookie expiredCookie(HttpServletRequest request) {
     return ResponseCookie.from(COOKIE, "")
         .httpOnly(true)
-        .secure(request.isSecure())
+        .secure(secure(request))
         .sameSite("Lax")
         .path("/")
         .maxAge(0)
         .build();
+  }
+
+  /**
+   * Secure whenever people reach the service over https: behind a TLS-terminating proxy the request
+   * itself may be plain http, but the public address says https.
+   */
+  private boolean secure(HttpServletRequest request) {
+    return request.isSecure() || links.baseUrl().startsWith("https://");
   }
 
   Caller callerOf(HttpServletRequest request) {

@@ -24,6 +24,7 @@ class SignInPages {
 
   private final SignInLinks signInLinks;
   private final Sessions sessions;
+  private final Origins origins;
   private final SignedTokens tokens;
   private final Subscribers subscribers;
   private final Clock clock;
@@ -31,11 +32,13 @@ class SignInPages {
   SignInPages(
       SignInLinks signInLinks,
       Sessions sessions,
+      Origins origins,
       SignedTokens tokens,
       Subscribers subscribers,
       Clock clock) {
     this.signInLinks = signInLinks;
     this.sessions = sessions;
+    this.origins = origins;
     this.tokens = tokens;
     this.subscribers = subscribers;
     this.clock = clock;
@@ -56,6 +59,13 @@ class SignInPages {
   @PostMapping("/signin")
   ResponseEntity<String> signIn(
       @RequestParam(required = false) String token, HttpServletRequest request) {
+    if (!origins.sameSite(request)) {
+      // Login CSRF: another site's form would sign this browser in as whoever owns the token.
+      return page(
+          HttpStatus.FORBIDDEN,
+          "Not signed in",
+          "This sign-in was sent from another site. Open the link from your email again.");
+    }
     return signInLinks
         .redeem(token)
         .map(

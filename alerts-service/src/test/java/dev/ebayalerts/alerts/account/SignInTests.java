@@ -87,6 +87,46 @@ class SignInTests {
     exchange(token).expectStatus().isBadRequest();
   }
 
+  /**
+   * Login CSRF: another site's page must not sign a visitor in as the owner of a token the attacker
+   * holds (the visitor would then save their searches into the attacker's account).
+   */
+  @Test
+  void aSignInFormPostedFromAnotherSiteIsRefusedAndTheLinkStillWorks() {
+    String email = fresh("csrf");
+    String token = signInLinks.create(email);
+
+    http.post()
+        .uri("/signin")
+        .header("Origin", "https://evil.example")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .doesNotExist(HttpHeaders.SET_COOKIE);
+    http.post()
+        .uri("/signin")
+        .header("Referer", "https://evil.example/page")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+
+    http.post()
+        .uri("/signin")
+        .header("Origin", "http://localhost:8080")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .exists(HttpHeaders.SET_COOKIE);
+  }
+
   @Test
   void withoutASessionNobodyIsSignedIn() {
     http.get()
