@@ -36,13 +36,16 @@ class SessionController {
   private final AccountMails mails;
   private final ManageLinks links;
   private final RateLimiter limits;
+  private final Usage usage;
 
   SessionController(
       SignInLinks signInLinks,
       Sessions sessions,
       AccountMails mails,
       ManageLinks links,
-      RateLimiter limits) {
+      RateLimiter limits,
+      Usage usage) {
+    this.usage = usage;
     this.signInLinks = signInLinks;
     this.sessions = sessions;
     this.mails = mails;
@@ -93,7 +96,8 @@ class SessionController {
   @ApiProblemResponses.Unauthorized
   @GetMapping
   CurrentSession current(@Parameter(hidden = true) Caller caller) {
-    return new CurrentSession(caller.requireEmail());
+    String email = caller.requireEmail();
+    return new CurrentSession(email, usage.of(email));
   }
 
   @Operation(summary = "Sign out: forget the session cookie")
@@ -123,7 +127,13 @@ class SessionController {
           @NotBlank(message = "must not be blank")
           String token) {}
 
-  record CurrentSession(@Schema(example = "jane@example.com") String email) {}
+  record CurrentSession(
+      @Schema(example = "jane@example.com") String email,
+      @Schema(
+              description =
+                  "What the address uses of what it may: alerts, different searches, and eBay"
+                      + " calls made for its searches today (UTC)")
+          Usage.Limits limits) {}
 
   record SessionResponse(
       @Schema(description = "Send as `Authorization: Bearer <token>`") String token,

@@ -26,6 +26,7 @@ class AlertService {
   private final Channels channels;
   private final Accounts accounts;
   private final FeedLinks feeds;
+  private final FairUse fairUse;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -34,8 +35,10 @@ class AlertService {
       Channels channels,
       Accounts accounts,
       FeedLinks feeds,
+      FairUse fairUse,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.fairUse = fairUse;
     this.accounts = accounts;
     this.feeds = feeds;
     this.alerts = alerts;
@@ -59,6 +62,7 @@ class AlertService {
    */
   @Transactional
   AlertResponse create(AlertRequest request, boolean pending) {
+    fairUse.check(request.email(), SearchKey.of(request), null);
     Instant now = now();
     Alert draft = new Alert(UUID.randomUUID(), request, now);
     if (pending) {
@@ -117,6 +121,7 @@ class AlertService {
   @Transactional
   AlertResponse update(UUID id, String owner, AlertRequest request) {
     get(id, owner).start(now());
+    fairUse.check(request.email(), SearchKey.of(request), id);
     Alert updated = update(id, request);
     return response(updated, channels.replace(id, request.channels()));
   }

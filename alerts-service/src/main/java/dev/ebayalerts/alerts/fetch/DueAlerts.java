@@ -96,6 +96,24 @@ class DueAlerts {
   }
 
   /**
+   * Puts the alerts off until {@code until} (the next UTC day, for an address whose share of eBay
+   * calls is used), saying why: they are not claimed again before then.
+   */
+  void postpone(List<DueAlert> alerts, Instant until, String reason) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            update alert set lease_until = null, next_run_at = :until, last_error = :reason
+            where id in (:ids)""")
+        .param("until", Timestamp.from(until))
+        .param("reason", truncate(reason))
+        .param("ids", alerts.stream().map(DueAlert::id).toList())
+        .update();
+  }
+
+  /**
    * The shortest period of the active alerts sharing a search: how stale a shared result may be.
    */
   int shortestPeriodMinutes(String searchKey) {

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
+import dev.ebayalerts.alerts.alert.FairUseSettings;
 import dev.ebayalerts.ebay.EbayBudgetExhausted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +9,15 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,6 +43,8 @@ class FetchCycle {
 
   private final DueAlerts schedule;
   private final SearchResults results;
+  private final EbayUsage usage;
+  private final FairUseSettings fairUse;
   private final EbaySearches ebay;
   private final AlertRun run;
   private final FetchSettings settings;
@@ -52,6 +59,8 @@ class FetchCycle {
   FetchCycle(
       DueAlerts schedule,
       SearchResults results,
+      EbayUsage usage,
+      FairUseSettings fairUse,
       EbaySearches ebay,
       AlertRun run,
       FetchSettings settings,
@@ -59,6 +68,8 @@ class FetchCycle {
       MeterRegistry meters) {
     this.schedule = schedule;
     this.results = results;
+    this.usage = usage;
+    this.fairUse = fairUse;
     this.ebay = ebay;
     this.run = run;
     this.settings = settings;
@@ -169,45 +180,82 @@ class FetchCycle {
     }
   }
 
-  /** One search and the alerts sharing it: one eBay call at most, then each alert on its own. */
+  /**
+   * One search and the alerts sharing it: one eBay call at most, then each alert on its own. A
+   * fresh stored result costs nothing and serves every alert; a new call serves only the alerts of
+   * addresses that have calls left today, and counts for each of those addresses, while the others
+   * wait for the next UTC day (fair use: one address cannot spend everybody's budget).
+   */
   private void runSearch(List<DueAlert> alerts, Batch state) {
     if (state.deferReason.get() != null) {
       state.defer(alerts);
       return;
     }
     SearchResults.Fetch fetch;
+    List<DueAlert> served = alerts;
     try {
-      fetch = fetch(alerts.get(0));
+      Optional<SearchResults.Fetch> stored = stored(alerts.get(0));
+      if (stored.isPresent()) {
+        reused.increment();
+        fetch = stored.get();
+      } else {
+        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        Set<String> spent =
+            usage.spent(
+                alerts.stream().map(DueAlert::email).collect(Collectors.toSet()),
+                today,
+                fairUse.ebayCallsPerAddressPerDay());
+        served = alerts.stream().filter(alert -> !spent.contains(alert.email())).toList();
+        postponeUntilTomorrow(
+            alerts.stream().filter(alert -> spent.contains(alert.email())).toList(), today);
+        if (served.isEmpty()) {
+          return;
+        }
+        fetch = call(served.get(0));
+        usage.charge(served.stream().map(DueAlert::email).collect(Collectors.toSet()), today);
+      }
     } catch (EbayBudgetExhausted e) {
       state.deferReason.compareAndSet(
           null,
           "Deferred: the daily eBay call budget is spent until "
               + e.resetsAt().truncatedTo(ChronoUnit.MINUTES));
-      state.defer(alerts);
+      state.defer(served);
       return;
     } catch (RuntimeException e) {
-      log.warn("Search for {} alert(s) failed: {}", alerts.size(), e.toString());
-      alerts.forEach(alert -> fail(alert, "eBay search failed: " + e.getMessage()));
+      log.warn("Search for {} alert(s) failed: {}", served.size(), e.toString());
+      served.forEach(alert -> fail(alert, "eBay search failed: " + e.getMessage()));
       return;
     }
-    for (DueAlert alert : alerts) {
+    for (DueAlert alert : served) {
       state.ran.addAndGet(runOne(alert, fetch, state.claimedAt));
     }
   }
 
+  private void postponeUntilTomorrow(List<DueAlert> alerts, LocalDate today) {
+    if (alerts.isEmpty()) {
+      return;
+    }
+    deferred.increment(alerts.size());
+    schedule.postpone(
+        alerts,
+        today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+        "Deferred until tomorrow (00:00 UTC): this address's share of eBay searches for today ("
+            + fairUse.ebayCallsPerAddressPerDay()
+            + " calls) is used");
+  }
+
   /**
    * The search's freshest result if it is younger than the shortest period of the alerts sharing
-   * it; otherwise a new eBay call, stored for the others.
+   * it.
    */
-  private SearchResults.Fetch fetch(DueAlert alert) {
-    Instant now = now();
+  private Optional<SearchResults.Fetch> stored(DueAlert alert) {
     Duration maxAge = Duration.ofMinutes(schedule.shortestPeriodMinutes(alert.searchKey()));
-    Optional<SearchResults.Fetch> stored =
-        results.freshSince(alert.searchKey(), now.minus(maxAge).plus(settings.tick()));
-    if (stored.isPresent()) {
-      reused.increment();
-      return stored.get();
-    }
+    return results.freshSince(alert.searchKey(), now().minus(maxAge).plus(settings.tick()));
+  }
+
+  /** A new eBay call, its result stored for the alerts sharing the search. */
+  private SearchResults.Fetch call(DueAlert alert) {
+    Instant now = now();
     ebayCalls.increment();
     SearchResults.Fetch fetch = ebay.search(alert);
     results.store(alert.searchKey(), now, fetch);

@@ -32,6 +32,10 @@ import org.springframework.context.annotation.Import;
       "alerts.rate-limit.sign-in-links-per-ip=100000",
       "alerts.rate-limit.sign-in-links-per-address=3",
       "alerts.rate-limit.start-requests-per-address=100000",
+      // tests create many alerts for one address; FairUseTests has its own small limits
+      "alerts.fair-use.max-alerts-per-address=100000",
+      "alerts.fair-use.max-searches-per-address=100000",
+      "alerts.fair-use.ebay-calls-per-address-per-day=100000",
       // deliveries: sent soon after they are queued, retried quickly, parked after 3 attempts
       "alerts.delivery.poll-interval=200ms",
       "alerts.delivery.backoff=1s",

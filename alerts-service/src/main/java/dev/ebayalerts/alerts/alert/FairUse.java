@@ -1,0 +1,90 @@
+package dev.ebayalerts.alerts.alert;
+
+import dev.ebayalerts.alerts.account.Usage;
+import dev.ebayalerts.alerts.web.InvalidRequest;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-address limits of {@link FairUseSettings}: checked when an alert is created or changed,
+ * and reported with the session.
+ */
+@Component
+class FairUse implements Usage {
+
+  private final JdbcClient jdbc;
+  private final FairUseSettings settings;
+  private final Clock clock;
+
+  FairUse(JdbcClient jdbc, FairUseSettings settings, Clock clock) {
+    this.jdbc = jdbc;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Refuses an alert that would take its address beyond its limits.
+   *
+   * @param changing the alert being changed (it does not count twice), or null for a new one
+   */
+  void check(String email, String searchKey, UUID changing) {
+    long others =
+        jdbc.sql("select count(*) from alert where email = ? and id is distinct from ?")
+            .params(email, changing)
+            .query(Long.class)
+            .single();
+    if (others >= settings.maxAlertsPerAddress()) {
+      throw InvalidRequest.field(
+          "email",
+          "has " + others + " alerts, the most one address may have: delete one to make room");
+    }
+    boolean known =
+        jdbc.sql(
+                "select count(*) > 0 from alert where email = ? and search_key = ?"
+                    + " and id is distinct from ?")
+            .params(email, searchKey, changing)
+            .query(Boolean.class)
+            .single();
+    long searches = searches(email, changing);
+    if (!known && searches >= settings.maxSearchesPerAddress()) {
+      throw InvalidRequest.field(
+          "searchPhrase",
+          "would be a "
+              + (searches + 1)
+              + "th different search; one address may have "
+              + settings.maxSearchesPerAddress()
+              + " (alerts with the same phrase and filters share one)");
+    }
+  }
+
+  @Override
+  public Limits of(String email) {
+    long alerts =
+        jdbc.sql("select count(*) from alert where email = ?")
+            .param(email)
+            .query(Long.class)
+            .single();
+    long calls =
+        jdbc.sql("select coalesce(sum(calls), 0) from ebay_usage where email = ? and day = ?")
+            .params(email, Date.valueOf(LocalDate.now(clock.withZone(ZoneOffset.UTC))))
+            .query(Long.class)
+            .single();
+    return new Limits(
+        new Limit(alerts, settings.maxAlertsPerAddress()),
+        new Limit(searches(email, null), settings.maxSearchesPerAddress()),
+        new Limit(calls, settings.ebayCallsPerAddressPerDay()));
+  }
+
+  private long searches(String email, UUID except) {
+    return jdbc.sql(
+            "select count(distinct search_key) from alert where email = ? and id is distinct from ?")
+        .params(email, except)
+        .query(Long.class)
+        .single();
+  }
+}
