@@ -77,6 +77,20 @@ describe('Dashboard', () => {
     expect(within(screen.getByText('search 3').closest('tr')!).getByText('Active')).toBeInTheDocument();
   });
 
+  it('shows what the address uses of its limits', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([alert(1)], 0, 1)),
+      'GET /api/session': () =>
+        json({
+          email: 'jane@example.com',
+          limits: { alerts: { used: 1, max: 25 }, searches: { used: 1, max: 10 }, ebayCallsToday: { used: 14, max: 1000 } },
+        }),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    expect(await screen.findByText(/1 of 25 alerts · 1 of 10 different searches · 14 of 1000 eBay searches today/)).toBeInTheDocument();
+  });
+
   it('marks an alert created without signing in as not started', async () => {
     const pending = alert(4);
     mockFetch({

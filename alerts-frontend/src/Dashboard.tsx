@@ -1,6 +1,6 @@
 import { Fragment, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { AlertForm } from './AlertForm';
-import { api, ApiError, type Alert, type Channel, type Page, type Session } from './api';
+import { api, ApiError, type Alert, type Channel, type CurrentSession, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { channelsSummary, filtersSummary, formatFrequency, formatTime, stateOf } from './format';
 import { SecretNotice } from './SecretNotice';
@@ -22,6 +22,7 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
   const [openId, setOpenId] = useState<string | null>(null);
   const [frequencies, setFrequencies] = useState<number[]>([]);
   const [secrets, setSecrets] = useState<Channel[]>([]);
+  const [limits, setLimits] = useState<CurrentSession['limits'] | null>(null);
 
   const failed = useCallback(
     (e: unknown) => {
@@ -53,6 +54,18 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
       cancelled = true;
     };
   }, [page, reloadKey, failed]);
+
+  // The address's limits change with its alerts: read again whenever the list is.
+  useEffect(() => {
+    let cancelled = false;
+    api.currentSession().then(
+      (current) => !cancelled && setLimits(current.limits ?? null),
+      () => !cancelled && setLimits(null),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey]);
 
   const reload = () => setReloadKey((k) => k + 1);
 
@@ -106,6 +119,13 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
           New alert
         </button>
       </div>
+
+      {limits && (
+        <p className="limits">
+          {limits.alerts.used} of {limits.alerts.max} alerts · {limits.searches.used} of {limits.searches.max}{' '}
+          different searches · {limits.ebayCallsToday.used} of {limits.ebayCallsToday.max} eBay searches today
+        </p>
+      )}
 
       <div aria-live="polite" role="status" className="sr-status">
         {message && <p className="notice">{message}</p>}

@@ -105,6 +105,18 @@ export interface Session {
   expiresAt: string;
 }
 
+/** How much of one limit an address uses. */
+export interface Limit {
+  used: number;
+  max: number;
+}
+
+/** Who is signed in, and what the address uses of what it may (fair use of eBay). */
+export interface CurrentSession {
+  email: string;
+  limits: { alerts: Limit; searches: Limit; ebayCallsToday: Limit };
+}
+
 export interface PricePoint {
   currency: string;
   day: string;
@@ -225,6 +237,7 @@ export const api = {
   requestSignInLink: (email: string) => request<void>('POST', '/api/session/link', { email }),
   signIn: (token: string) => request<Session>('POST', '/api/session', { token }),
   signOut: () => request<void>('DELETE', '/api/session'),
+  currentSession: () => request<CurrentSession>('GET', '/api/session'),
   frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),
   listAlerts: (page: number) =>
     request<Page<Alert>>('GET', `/api/alerts?page=${page}&size=${PAGE_SIZE}&sort=createdAt,desc`),
