@@ -28,7 +28,7 @@ final class ChannelPublisher implements Publisher {
     try {
       redis.convertAndSend(channel, json);
     } catch (RuntimeException e) {
-      metrics.publishFailed(event);
+      metrics.publishFailed(event, PubSubMetrics.ERROR);
       throw PublishFailed.of(event, "channel " + channel, e);
     }
     metrics.published(event);

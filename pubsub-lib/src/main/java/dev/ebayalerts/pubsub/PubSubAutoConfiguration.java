@@ -50,8 +50,7 @@ public class PubSubAutoConfiguration {
       PubSubMetrics metrics) {
     StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
     return switch (settings.transport()) {
-      case STREAMS ->
-          new StreamsPublisher(redis, codec, settings.stream(), settings.maxLength(), metrics);
+      case STREAMS -> new StreamsPublisher(redis, codec, settings, metrics);
       case PUBSUB -> new ChannelPublisher(redis, codec, settings.channel(), metrics);
     };
   }

@@ -28,6 +28,10 @@ final class PubSubMetrics {
   static final String STREAM_PENDING = "pubsub.stream.pending";
   static final String STREAM_LAG = "pubsub.stream.lag";
   static final String DEAD_LETTER_LENGTH = "pubsub.deadletter.length";
+  static final String REDIS_MEMORY_FILL = "pubsub.redis.memory.fill";
+
+  /** {@code reason} of {@code pubsub.publish.failed} when Redis failed rather than refused. */
+  static final String ERROR = "error";
 
   private final MeterRegistry registry;
   private final Map<String, Value> streamValues = new ConcurrentHashMap<>();
@@ -46,8 +50,18 @@ final class PubSubMetrics {
     counter(PUBLISHED, "Events handed to Redis", "type", event.type()).increment();
   }
 
-  void publishFailed(Event event) {
-    counter(PUBLISH_FAILED, "Events Redis did not accept", "type", event.type()).increment();
+  /**
+   * An event that was not published.
+   *
+   * @param reason {@code error} (Redis failed), or the limit that refused it: {@code max-length},
+   *     {@code max-memory-fill}
+   */
+  void publishFailed(Event event, String reason) {
+    Counter.builder(PUBLISH_FAILED)
+        .description("Events Redis did not accept")
+        .tags("type", event.type(), "reason", reason)
+        .register(registry)
+        .increment();
   }
 
   /** An event every matching handler processed (or none was interested in), now acknowledged. */
@@ -65,6 +79,28 @@ final class PubSubMetrics {
     streamValue(STREAM_LENGTH, stream, "Entries in the event stream").set(length);
     streamValue(STREAM_FILL, stream, "Stream length as a fraction of pubsub.max-length")
         .set(length / maxLength);
+  }
+
+  /**
+   * Redis's used memory as a fraction of its maxmemory.
+   *
+   * @param fill {@code NaN} when Redis has no maxmemory
+   */
+  void redisMemoryFill(double fill) {
+    streamValues
+        .computeIfAbsent(
+            REDIS_MEMORY_FILL,
+            key -> {
+              Value value = new Value();
+              Gauge.builder(REDIS_MEMORY_FILL, value, Value::get)
+                  .description(
+                      "Redis used_memory as a fraction of maxmemory; at pubsub.max-memory-fill"
+                          + " publishing stops")
+                  .strongReference(true)
+                  .register(registry);
+              return value;
+            })
+        .set(fill);
   }
 
   void deadLetterLength(String deadLetterStream, double length) {

@@ -1,6 +1,8 @@
 package dev.ebayalerts.pubsub;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,20 +24,24 @@ import org.springframework.validation.annotation.Validated;
  *     own group, instances of the same application share one so each event is processed once
  * @param consumerName This instance's name inside the group (Streams); defaults to the host name
  *     plus a random suffix, which keeps instances on one host apart
- * @param maxLength Hard cap on the length of both streams, a last-resort guard against running
- *     Redis out of memory, not the normal way entries leave the stream (that is {@code
- *     trimInterval}'s safe trimming, which never removes an entry a consumer group still needs).
- *     Applied with approximate {@code MAXLEN} on every XADD: once a stream reaches it, the oldest
- *     entries are dropped <b>whether or not every consumer group has processed them</b>, so
- *     reaching it loses events. It is only reached when a group stops consuming for a long time (at
- *     5,000 events a minute the default lasts more than three hours) or an abandoned group is left
- *     on the stream. A WARN is logged and {@code pubsub.stream.fill} reports it from 80% on. Size
- *     it to Redis's memory: it bounds the stream at about this many times the average event size.
- *     Redis trims whole internal nodes, so the length can exceed it by up to {@code
- *     stream-node-max-entries} (100 by default)
+ * @param maxLength Most entries the event stream holds: once it holds this many, publishing is
+ *     refused ({@link PublishFailed}) until consumers catch up, so the publisher keeps the event
+ *     (alerts-service's outbox retries it) and no entry a consumer group still needs is ever
+ *     dropped. The dead-letter stream, which no group reads, is trimmed to about this many entries
+ *     instead (approximate {@code MAXLEN}: its oldest dead letters go). A WARN is logged and {@code
+ *     pubsub.stream.fill} reports it from 80% on. On a Redis with {@code maxmemory} the memory
+ *     limit ({@code maxMemoryFill}) usually stops the stream first; this one bounds it where Redis
+ *     has none
+ * @param maxMemoryFill Fraction of Redis's {@code maxmemory} above which entries are refused, on
+ *     both streams (publishing fails as at {@code maxLength}, dead-lettering is retried). The rest
+ *     of maxmemory stays free for everything else in Redis (the eBay token and daily call budget,
+ *     replies to consumers): with {@code maxmemory-policy noeviction} a Redis that the streams had
+ *     filled would refuse those writes too. Checked against {@code used_memory} in the same script
+ *     as each XADD; no effect when Redis has no {@code maxmemory}. A WARN is logged and {@code
+ *     pubsub.redis.memory.fill} reports it from 80% of this value on
  * @param trimInterval How often the stream is trimmed safely (Streams): entries are removed once
  *     every consumer group of the stream has received and acknowledged them, with {@code XTRIM
- *     MINID}. The same pass refreshes the stream gauges and checks the hard cap. It runs in every
+ *     MINID}. The same pass refreshes the gauges and warns near either limit. It runs in every
  *     application using the Streams transport, publishers included, so trimming and the warnings go
  *     on while all consumers are down
  * @param maxDeliveries How many times a message is handed to a handler before it is dead-lettered
@@ -60,6 +66,8 @@ public record PubSubProperties(
     @DefaultValue("analytics") @NotBlank String group,
     String consumerName,
     @DefaultValue("1000000") @Min(1) long maxLength,
+    @DefaultValue("0.75") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        double maxMemoryFill,
     @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration trimInterval,
     @DefaultValue("5") @Min(1) int maxDeliveries,
     @DefaultValue("60s") @NotNull @DurationMin(millis = 1) Duration claimIdle,

@@ -1,8 +1,9 @@
 package dev.ebayalerts.pubsub;
 
 /**
- * An event could not be handed to Redis (unreachable, timed out, or rejected). The event may or may
- * not have been published; retrying is safe because consumers de-duplicate on event id.
+ * An event could not be handed to Redis (unreachable, timed out, or rejected), or was refused
+ * because the stream is full ({@code pubsub.max-length}, {@code pubsub.max-memory-fill}). The event
+ * may or may not have been published; retrying is safe because consumers de-duplicate on event id.
  */
 public class PublishFailed extends RuntimeException {
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * created during a pass can miss entries all other groups were done with, as if it had been created
  * a moment later.)
  *
- * <p>Only the hard cap ({@code pubsub.max-length}, MAXLEN on XADD) can remove entries a group still
- * needs; this class warns, rate-limited, once a stream passes {@value #CAP_WARNING_PERCENT}% of it.
- * The dead-letter stream has no groups, so only the hard cap bounds it.
+ * <p>Nothing else removes entries a group still needs: at {@code pubsub.max-length} entries, or
+ * with Redis at {@code pubsub.max-memory-fill} of its maxmemory, publishing is refused instead
+ * ({@link StreamAppender}). This class warns, rate-limited, once the stream passes {@value
+ * #CAP_WARNING_PERCENT}% of its length limit or Redis passes {@value #CAP_WARNING_PERCENT}% of its
+ * memory limit, so that an operator hears of it before publishers have to hold events back. The
+ * dead-letter stream has no groups: it is trimmed to about {@code pubsub.max-length} on XADD.
  *
  * <p>Lag (entries not yet delivered to a group) comes from XINFO GROUPS on Redis 7 and later. Redis
  * 6.2 does not report it, so it is counted from whichever end of the stream is nearer the group's
@@ -61,6 +65,9 @@ final class StreamTrimmer implements SmartLifecycle {
 
   static final int CAP_WARNING_PERCENT = 80;
   private static final Duration CAP_WARNING_EVERY = Duration.ofMinutes(5);
+
+  /** Key of the memory warning among the stream keys of {@code lastCapWarning}. */
+  private static final String REDIS_MEMORY = "\n redis memory";
 
   /** Each XTRIM "~" removes at most 100 nodes by default; a backlog takes a few calls. */
   private static final int MAX_TRIM_CALLS = 1000;
@@ -92,6 +99,7 @@ final class StreamTrimmer implements SmartLifecycle {
   private final byte[] streamKey;
   private final String deadLetterStream;
   private final long maxLength;
+  private final double maxMemoryFill;
   private final Duration interval;
   private final PubSubMetrics metrics;
   private final int countPage;
@@ -119,6 +127,7 @@ final class StreamTrimmer implements SmartLifecycle {
     this.streamKey = settings.stream().getBytes(StandardCharsets.UTF_8);
     this.deadLetterStream = settings.deadLetterStream();
     this.maxLength = settings.maxLength();
+    this.maxMemoryFill = settings.maxMemoryFill();
     this.interval = settings.trimInterval();
     this.metrics = metrics;
     this.countPage = countPage;
@@ -186,11 +195,14 @@ final class StreamTrimmer implements SmartLifecycle {
         metrics.group(stream, group.name(), group.pending(), lag);
       }
       metrics.groupsGone(stream, groups.stream().map(GroupProgress::name).toList());
+      Memory memory = memory();
       metrics.streamLength(stream, length, maxLength);
       metrics.deadLetterLength(deadLetterStream, deadLetters);
+      metrics.redisMemoryFill(memory.fill());
       warnIfNearCap(length, states);
       warnIfDeadLettersNearCap(deadLetters);
-      return new Pass(safePoint, removed, length, deadLetters, states);
+      warnIfMemoryNearLimit(memory, length, deadLetters);
+      return new Pass(safePoint, removed, length, deadLetters, states, memory.fill());
     } catch (RuntimeException e) {
       metrics.unknown();
       throw e;
@@ -283,6 +295,21 @@ final class StreamTrimmer implements SmartLifecycle {
     return size == null ? 0 : size;
   }
 
+  private Memory memory() {
+    Properties info =
+        redis.execute(
+            (RedisCallback<Properties>) connection -> connection.serverCommands().info("memory"));
+    return new Memory(number(info, "used_memory"), number(info, "maxmemory"));
+  }
+
+  private static long number(Properties info, String name) {
+    String value = info == null ? null : info.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("INFO memory did not report " + name);
+    }
+    return Long.parseLong(value.trim());
+  }
+
   /** Entries after the group's last-delivered-id; {@code NaN} when too costly to count. */
   private double lag(GroupProgress group, long length) {
     if (group.reportedLag() != null) {
@@ -320,10 +347,11 @@ final class StreamTrimmer implements SmartLifecycle {
   private void warnIfNearCap(long length, List<GroupState> groups) {
     if (nearCap(stream, length)) {
       log.warn(
-          "Stream {} holds {} entries, {}% of pubsub.max-length ({}). At the cap every publish"
-              + " drops the oldest entries whether or not consumer groups processed them: events"
-              + " will be lost. Groups (pending, not yet delivered): {}. Bring lagging consumers"
-              + " back, remove abandoned groups (XGROUP DESTROY) or raise pubsub.max-length.",
+          "Stream {} holds {} entries, {}% of pubsub.max-length ({}). At the limit publishing is"
+              + " refused: publishers keep their events (alerts-service in its outbox) until"
+              + " consumers catch up. Groups (pending, not yet delivered): {}. Bring lagging"
+              + " consumers back, remove abandoned groups (XGROUP DESTROY) or raise"
+              + " pubsub.max-length.",
           stream,
           length,
           percentOfCap(length),
@@ -345,9 +373,37 @@ final class StreamTrimmer implements SmartLifecycle {
     }
   }
 
+  private void warnIfMemoryNearLimit(Memory memory, long length, long deadLetters) {
+    boolean near =
+        memory.max() > 0
+            && memory.used() * 100.0 >= memory.max() * maxMemoryFill * CAP_WARNING_PERCENT;
+    if (warnNow(REDIS_MEMORY, near)) {
+      log.warn(
+          "Redis uses {} of its {} bytes of maxmemory ({}%); at pubsub.max-memory-fill ({}%)"
+              + " publishing is refused, so that the rest stays free for other keys (the eBay"
+              + " token and call budget): publishers keep their events (alerts-service in its"
+              + " outbox) until consumers catch up. Stream {} holds {} entries, dead-letter"
+              + " stream {} holds {}. Bring lagging consumers back, remove abandoned groups (XGROUP"
+              + " DESTROY) or give Redis more memory.",
+          memory.used(),
+          memory.max(),
+          Math.round(memory.fill() * 100),
+          Math.round(maxMemoryFill * 100),
+          stream,
+          length,
+          deadLetterStream,
+          deadLetters);
+    }
+  }
+
   /** Whether {@code key} is past the warning threshold and was not warned about lately. */
   private boolean nearCap(String key, long length) {
-    if (length * 100 < maxLength * CAP_WARNING_PERCENT) {
+    return warnNow(key, length * 100 >= maxLength * CAP_WARNING_PERCENT);
+  }
+
+  /** Whether to warn about {@code key} now: it is past its threshold and not warned of lately. */
+  private boolean warnNow(String key, boolean pastThreshold) {
+    if (!pastThreshold) {
       lastCapWarning.remove(key);
       return false;
     }
@@ -380,6 +436,15 @@ final class StreamTrimmer implements SmartLifecycle {
 
   private record Page(long count, String lastId) {}
 
+  /** Redis's used_memory and maxmemory (0: none) in bytes. */
+  private record Memory(long used, long max) {
+
+    /** Used memory as a fraction of maxmemory, {@code NaN} without maxmemory. */
+    double fill() {
+      return max > 0 ? (double) used / max : Double.NaN;
+    }
+  }
+
   /**
    * Outcome of one pass.
    *
@@ -388,9 +453,15 @@ final class StreamTrimmer implements SmartLifecycle {
    * @param length stream length after trimming
    * @param deadLetters dead-letter stream length
    * @param groups every consumer group of the stream
+   * @param memoryFill Redis's used memory as a fraction of its maxmemory, {@code NaN} without one
    */
   record Pass(
-      RecordId safePoint, long removed, long length, long deadLetters, List<GroupState> groups) {}
+      RecordId safePoint,
+      long removed,
+      long length,
+      long deadLetters,
+      List<GroupState> groups,
+      double memoryFill) {}
 
   /**
    * @param lag entries not yet delivered, {@code NaN} when unknown

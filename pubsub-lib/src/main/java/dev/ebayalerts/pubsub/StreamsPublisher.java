@@ -1,13 +1,14 @@
 package dev.ebayalerts.pubsub;
 
 import java.util.Map;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Appends events to a Redis stream with XADD. Each XADD also applies the hard cap ({@code
- * pubsub.max-length}) with approximate MAXLEN; normal trimming is {@link StreamTrimmer}'s job.
+ * Appends events to a Redis stream with XADD, through a {@link StreamAppender} that refuses them
+ * once the stream holds {@code pubsub.max-length} entries or Redis uses {@code
+ * pubsub.max-memory-fill} of its maxmemory. A refused event was not written and {@link
+ * PublishFailed} tells the caller to keep it; entries leave the stream only through {@link
+ * StreamTrimmer}'s safe trimming.
  */
 final class StreamsPublisher implements Publisher {
 
@@ -17,40 +18,33 @@ final class StreamsPublisher implements Publisher {
   /** Stream entry field repeating the event type, so entries can be inspected with XRANGE. */
   static final String TYPE_FIELD = "type";
 
-  private final StringRedisTemplate redis;
   private final EventCodec codec;
   private final String stream;
-  private final XAddOptions trimming;
+  private final StreamAppender appender;
   private final PubSubMetrics metrics;
 
   StreamsPublisher(
       StringRedisTemplate redis,
       EventCodec codec,
-      String stream,
-      long maxLength,
+      PubSubProperties settings,
       PubSubMetrics metrics) {
-    this.redis = redis;
     this.codec = codec;
-    this.stream = stream;
-    this.trimming = hardCap(maxLength);
+    this.stream = settings.stream();
+    this.appender =
+        StreamAppender.refusingAt(redis, settings.maxLength(), settings.maxMemoryFill());
     this.metrics = metrics;
-  }
-
-  /**
-   * The last-resort length guard applied on XADD. Exact MAXLEN trimming costs O(n) per XADD in the
-   * worst case; "~" trims whole nodes cheaply.
-   */
-  static XAddOptions hardCap(long maxLength) {
-    return XAddOptions.maxlen(maxLength).approximateTrimming(true);
   }
 
   @Override
   public void publish(Event event) {
     Map<String, String> fields = Map.of(TYPE_FIELD, event.type(), EVENT_FIELD, codec.encode(event));
     try {
-      redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(stream), trimming);
+      appender.append(stream, fields);
+    } catch (StreamFull full) {
+      metrics.publishFailed(event, full.limit());
+      throw PublishFailed.of(event, "stream " + stream, full);
     } catch (RuntimeException e) {
-      metrics.publishFailed(event);
+      metrics.publishFailed(event, PubSubMetrics.ERROR);
       throw PublishFailed.of(event, "stream " + stream, e);
     }
     metrics.published(event);

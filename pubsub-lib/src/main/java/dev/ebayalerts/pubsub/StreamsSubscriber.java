@@ -18,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -28,7 +27,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -50,7 +48,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * payloads are dead-lettered on first sight.
  *
  * <p>Redis errors never end the loop: it backs off (up to a few seconds), recreates the group when
- * it is missing (e.g. Redis restarted without persistence) and carries on.
+ * it is missing (e.g. Redis restarted without persistence) and carries on. A dead letter refused
+ * because Redis is at {@code pubsub.max-memory-fill} ({@link StreamFull}) is handled the same way:
+ * the message stays pending and is dead-lettered on a later attempt, once trimming has freed
+ * memory.
  */
 final class StreamsSubscriber implements Subscriber, SmartLifecycle {
 
@@ -84,7 +85,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
   private final Duration claimInterval;
   private final Duration pollTimeout;
   private final int batchSize;
-  private final XAddOptions trimming;
+  private final StreamAppender deadLetters;
   private final PubSubMetrics metrics;
   private final Handlers handlers = new Handlers();
   private final Object lifecycle = new Object();
@@ -111,7 +112,8 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     this.claimInterval = settings.claimInterval();
     this.pollTimeout = settings.pollTimeout();
     this.batchSize = settings.batchSize();
-    this.trimming = StreamsPublisher.hardCap(settings.maxLength());
+    this.deadLetters =
+        StreamAppender.trimmingTo(redis, settings.maxLength(), settings.maxMemoryFill());
     this.metrics = metrics;
   }
 
@@ -244,13 +246,11 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
       List<MapRecord<String, Object, Object>> entry =
           streams.range(stream, Range.closed(message.getIdAsString(), message.getIdAsString()));
       if (entry.isEmpty()) {
-        // The hard cap (MAXLEN) or someone's XDEL removed it before anyone processed it; safe
-        // trimming never does. Redis before 7.0 keeps such ids in the pending list forever, where
-        // they would fill every claim batch.
-        log.warn(
-            "Message {} was removed from {} before it was processed (pubsub.max-length reached?)",
-            message.getId(),
-            stream);
+        // Someone's XDEL or XTRIM (or a Redis that lost data) removed it before anyone processed
+        // it; this library never does: safe trimming keeps what a group needs, and a full stream
+        // refuses new entries rather than dropping old ones. Redis before 7.0 keeps such ids in
+        // the pending list forever, where they would fill every claim batch.
+        log.warn("Message {} was removed from {} before it was processed", message.getId(), stream);
         streams.acknowledge(stream, group, message.getId());
       } else if (delivered >= maxDeliveries) {
         IllegalStateException error =
@@ -352,6 +352,8 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
   /**
    * Copies the entry to the dead-letter stream with the failure, then acknowledges it. Not atomic:
    * a crash in between leaves it pending, so it may be dead-lettered twice but never lost.
+   *
+   * @throws StreamFull if Redis is at {@code pubsub.max-memory-fill}; the entry stays pending
    */
   private void deadLetter(
       MapRecord<String, Object, Object> record, long deliveries, Reason reason, Throwable error) {
@@ -367,7 +369,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     fields.put("consumer", consumer.getName());
     fields.put("deliveries", Long.toString(deliveries));
     fields.put("deadLetteredAt", Instant.now().toString());
-    streams.add(StreamRecords.string(fields).withStreamKey(deadLetterStream), trimming);
+    deadLetters.append(deadLetterStream, fields);
     streams.acknowledge(stream, group, record.getId());
     metrics.deadLettered(reason.name());
   }

@@ -65,16 +65,21 @@
  *       events can be handled out of order (a retried event arrives after later ones; instances run
  *       in parallel). <b>Consumers must be idempotent on {@code eventId} and tolerate any
  *       order</b>; alert events carry the alert's {@code version} for that.
- *   <li>{@code pubsub.max-length} (1,000,000 entries) is only a last-resort guard against running
- *       Redis out of memory: applied as approximate {@code MAXLEN} on every XADD, it <b>drops the
- *       oldest entries even if unconsumed</b>. From 80% of it a WARN is logged and the {@code
- *       pubsub.stream.fill} gauge shows it. Prefer Redis's {@code maxmemory} with {@code
- *       maxmemory-policy noeviction}: a full Redis then makes publishing fail and the publisher's
- *       outbox keeps the events.
+ *   <li>The stream never fills Redis, and never drops an entry to make room: publishing is
+ *       <b>refused</b> ({@link dev.ebayalerts.pubsub.PublishFailed}, nothing written) while the
+ *       stream holds {@code pubsub.max-length} entries (1,000,000) or Redis's used memory is at
+ *       {@code pubsub.max-memory-fill} (75%) of its {@code maxmemory}, checked atomically with each
+ *       XADD. The publisher keeps the event (alerts-service's outbox retries it) until consumers
+ *       catch up; the rest of maxmemory stays free for the other keys in Redis (the eBay token and
+ *       call budget, which a Redis full under {@code maxmemory-policy noeviction} would refuse).
+ *       From 80% of either limit a WARN is logged; the {@code pubsub.stream.fill} and {@code
+ *       pubsub.redis.memory.fill} gauges show them. The dead-letter stream is trimmed to about
+ *       {@code pubsub.max-length} (its oldest dead letters go) and refused at the memory limit.
  *   <li>Metrics (when a Micrometer registry exists): counters {@code pubsub.published}, {@code
  *       pubsub.publish.failed}, {@code pubsub.consumed}, {@code pubsub.deadlettered}; gauges {@code
  *       pubsub.stream.length}, {@code pubsub.stream.pending}, {@code pubsub.stream.lag}, {@code
- *       pubsub.stream.fill}, {@code pubsub.deadletter.length}, refreshed by the trimmer.
+ *       pubsub.stream.fill}, {@code pubsub.deadletter.length}, {@code pubsub.redis.memory.fill},
+ *       refreshed by the trimmer.
  *   <li>Durability is Redis's: events not yet persisted when Redis loses its memory are gone. The
  *       consumer survives Redis restarts (it reconnects and recreates its group).
  * </ul>

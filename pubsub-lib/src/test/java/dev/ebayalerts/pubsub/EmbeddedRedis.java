@@ -8,11 +8,12 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real redis-server (6.2) on a free port. {@link #shared()} is started once per JVM for all
- * tests, which isolate themselves by using their own stream names; tests that stop Redis get their
- * own instance from {@link #startNew()}.
+ * tests, which isolate themselves by using their own stream names; tests that stop Redis or need
+ * other settings get their own instance from {@link #startNew}.
  */
 final class EmbeddedRedis {
 
@@ -21,15 +22,15 @@ final class EmbeddedRedis {
   private final int port;
   private final RedisServer server;
 
-  private EmbeddedRedis(int port) throws IOException {
+  private EmbeddedRedis(int port, String... settings) throws IOException {
     this.port = port;
     // No persistence: a restart must come back empty, like a cache node that lost its memory.
-    this.server =
-        RedisServer.newRedisServer()
-            .port(port)
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .build();
+    RedisServerBuilder builder =
+        RedisServer.newRedisServer().port(port).setting("save \"\"").setting("appendonly no");
+    for (String setting : settings) {
+      builder.setting(setting);
+    }
+    this.server = builder.build();
   }
 
   static synchronized EmbeddedRedis shared() {
@@ -39,9 +40,14 @@ final class EmbeddedRedis {
     return shared;
   }
 
-  static EmbeddedRedis startNew() {
+  /**
+   * A server of its own.
+   *
+   * @param settings redis.conf lines, e.g. {@code "maxmemory 8mb"}
+   */
+  static EmbeddedRedis startNew(String... settings) {
     try {
-      EmbeddedRedis redis = new EmbeddedRedis(freePort());
+      EmbeddedRedis redis = new EmbeddedRedis(freePort(), settings);
       redis.start();
       return redis;
     } catch (IOException e) {

@@ -184,6 +184,7 @@ class PubSubAutoConfigurationTest {
               assertThat(settings.group()).isEqualTo("analytics");
               assertThat(settings.consumerName()).isNotBlank();
               assertThat(settings.maxLength()).isEqualTo(1_000_000);
+              assertThat(settings.maxMemoryFill()).isEqualTo(0.75);
               assertThat(settings.trimInterval()).isEqualTo(Duration.ofSeconds(30));
               assertThat(settings.maxDeliveries()).isEqualTo(5);
               assertThat(settings.claimIdle()).isEqualTo(Duration.ofSeconds(60));
@@ -219,6 +220,17 @@ class PubSubAutoConfigurationTest {
     runner
         .withPropertyValues("pubsub.claim-idle=0s")
         .run(context -> assertThat(context).hasFailed());
+    for (String fill : List.of("0", "1.5")) {
+      runner
+          .withPropertyValues("pubsub.max-memory-fill=" + fill)
+          .run(
+              context ->
+                  assertThat(context)
+                      .hasFailed()
+                      .getFailure()
+                      .rootCause()
+                      .hasMessageContaining("maxMemoryFill"));
+    }
     runner
         .withPropertyValues("pubsub.dead-letter-stream=" + stream)
         .run(

@@ -59,8 +59,7 @@ class RedisRestartTest {
     redis = EmbeddedRedis.startNew();
     connectionFactory = redis.connectionFactory(Duration.ofSeconds(1));
     StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
-    Publisher publisher =
-        new StreamsPublisher(template, codec, settings.stream(), 1000, PubSubMetrics.none());
+    Publisher publisher = new StreamsPublisher(template, codec, settings, PubSubMetrics.none());
     List<Event> received = new CopyOnWriteArrayList<>();
     subscriber = new StreamsSubscriber(template, codec, settings, PubSubMetrics.none());
     subscriber.subscribe(Event.class, received::add);
@@ -103,11 +102,7 @@ class RedisRestartTest {
     Event event = TestEvents.alertCreated();
     Publisher publisher =
         new StreamsPublisher(
-            new StringRedisTemplate(connectionFactory),
-            codec,
-            "events",
-            1000,
-            PubSubMetrics.none());
+            new StringRedisTemplate(connectionFactory), codec, settings, PubSubMetrics.none());
 
     assertThatThrownBy(() -> publisher.publish(event))
         .isInstanceOfSatisfying(

@@ -127,16 +127,6 @@ class StreamTrimmingTest {
   }
 
   @Test
-  void theHardCapStillBoundsTheLengthEvenAtTheCostOfUnreadEvents() {
-    createGroup(GROUP);
-
-    publish(400, "pubsub.max-length", "50");
-
-    // Approximate trimming removes whole nodes of up to 100 entries (stream-node-max-entries).
-    assertThat(streams().size(stream)).isBetween(50L, 150L);
-  }
-
-  @Test
   void trimsInTheBackground() {
     publish(300);
     createGroup(GROUP);
@@ -167,8 +157,7 @@ class StreamTrimmingTest {
 
   @Test
   void metricsCountWhatWasPublishedConsumedAndDeadLettered() {
-    Publisher publisher =
-        new StreamsPublisher(redis, codec, stream, settings().maxLength(), metrics);
+    Publisher publisher = new StreamsPublisher(redis, codec, settings(), metrics);
     publisher.publish(TestEvents.alertCreated());
     publisher.publish(TestEvents.alertCreated());
     publisher.publish(TestEvents.listingsObserved());
@@ -204,12 +193,18 @@ class StreamTrimmingTest {
     unreachable.start();
     try {
       Publisher publisher =
-          new StreamsPublisher(new StringRedisTemplate(unreachable), codec, stream, 100, metrics);
+          new StreamsPublisher(new StringRedisTemplate(unreachable), codec, settings(), metrics);
 
       assertThatThrownBy(() -> publisher.publish(TestEvents.alertDeleted()))
           .isInstanceOf(PublishFailed.class);
 
-      assertThat(count("pubsub.publish.failed", "type", "AlertDeleted")).isEqualTo(1);
+      assertThat(
+              meters
+                  .get("pubsub.publish.failed")
+                  .tags("type", "AlertDeleted", "reason", "error")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
       assertThat(meters.find("pubsub.published").counter()).isNull();
     } finally {
       unreachable.destroy();
@@ -248,8 +243,7 @@ class StreamTrimmingTest {
   }
 
   private List<Event> publish(int count, String... overrides) {
-    Publisher publisher =
-        new StreamsPublisher(redis, codec, stream, settings(overrides).maxLength(), metrics);
+    Publisher publisher = new StreamsPublisher(redis, codec, settings(overrides), metrics);
     List<Event> published = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Event event = TestEvents.alertCreated();

@@ -307,18 +307,6 @@ class StreamsTransportTest {
   }
 
   @Test
-  void keepsTheStreamNearItsMaximumLength() {
-    Publisher publisher = publisher(settings("pubsub.max-length", "50"));
-
-    for (int i = 0; i < 400; i++) {
-      publisher.publish(TestEvents.alertCreated());
-    }
-
-    // Approximate trimming removes whole nodes of up to 100 entries (stream-node-max-entries).
-    assertThat(streams().size(stream)).isBetween(50L, 150L);
-  }
-
-  @Test
   void leavesTheGroupOnCleanShutdown() {
     List<Event> handled = new CopyOnWriteArrayList<>();
     StreamsSubscriber subscriber = start("leaving", handled::add);
@@ -449,8 +437,7 @@ class StreamsTransportTest {
   }
 
   private Publisher publisher(PubSubProperties settings) {
-    return new StreamsPublisher(
-        redis, codec, settings.stream(), settings.maxLength(), PubSubMetrics.none());
+    return new StreamsPublisher(redis, codec, settings, PubSubMetrics.none());
   }
 
   /** Fast retry settings for tests; pairs of name and value override them. */

@@ -2,6 +2,7 @@ package dev.ebayalerts.pubsub;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,27 @@ final class TestEvents {
                 "USED",
                 "AUCTION",
                 Instant.parse("2025-03-01T10:15:31Z"))));
+  }
+
+  /** A search run's worth of listings with eBay-sized titles and links (about 370 bytes each). */
+  static ListingsObserved listingsObserved(int count) {
+    Instant now = Instant.now();
+    List<ObservedListing> listings = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long item = 100_000_000_000L + i;
+      listings.add(
+          new ObservedListing(
+              "v1|" + item + "|0",
+              "Leica M6 TTL 0.72 black chrome 35mm rangefinder film camera body, serviced " + i,
+              new BigDecimal("1899.90").add(BigDecimal.valueOf(i)),
+              "EUR",
+              "https://www.ebay.de/itm/" + item,
+              "https://i.ebayimg.com/images/g/AbCdEfGhIjKlMnOp/s-l225.jpg?item=" + item,
+              "USED",
+              "FIXED_PRICE",
+              now));
+    }
+    return ListingsObserved.of(UUID.randomUUID(), "leica m6 ttl black", listings);
   }
 
   static List<Event> oneOfEach() {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OutboxRetry {
+
+  private static final int BATCH_SIZE = 100;
 
   private final IncompleteEventPublications incomplete;
   private final OutboxSettings settings;
@@ -40,6 +43,13 @@ class OutboxRetry {
       initialDelayString = "${alerts.outbox.retry-interval:10s}",
       fixedDelayString = "${alerts.outbox.retry-interval:10s}")
   void resubmit() {
-    incomplete.resubmitIncompletePublicationsOlderThan(settings.retryAfter());
+    // In batches: after a long analytics outage (the stream refuses events once Redis is as full
+    // as it may be, see pubsub-lib) thousands of events wait here, and loading them all at once
+    // every retry would take the heap.
+    incomplete.resubmitIncompletePublications(
+        ResubmissionOptions.defaults()
+            .withMinAge(settings.retryAfter())
+            .withBatchSize(BATCH_SIZE)
+            .withMaxInFlight(BATCH_SIZE));
   }
 }
