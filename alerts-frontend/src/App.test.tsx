@@ -75,4 +75,18 @@ describe('sign-in', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     await waitFor(() => expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/session' && i?.method === 'DELETE')).toBe(true));
   });
+
+  it('signs out everywhere with DELETE /api/sessions', async () => {
+    signedIn();
+    const fetchMock = mockFetch({
+      'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }),
+      'GET /api/alerts?': () => json(page([], 0, 0)),
+      'DELETE /api/sessions': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/sessions' && i?.method === 'DELETE')).toBe(true);
+  });
 });

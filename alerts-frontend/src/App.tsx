@@ -55,6 +55,16 @@ export function App() {
     setSession(null);
   }, []);
 
+  const signOutEverywhere = useCallback(async () => {
+    try {
+      await api.signOutEverywhere();
+    } catch {
+      // already signed out here; the other sessions end when they are next used or expire
+    }
+    clearSession();
+    setSession(null);
+  }, []);
+
   const sessionExpired = useCallback(() => {
     clearSession();
     setSession(null);
@@ -70,6 +80,9 @@ export function App() {
             <span>{session.email}</span>
             <button type="button" className="link" onClick={signOut}>
               Sign out
+            </button>
+            <button type="button" className="link" onClick={signOutEverywhere}>
+              Sign out everywhere
             </button>
           </div>
         )}

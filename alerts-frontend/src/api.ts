@@ -238,6 +238,8 @@ export const api = {
   signIn: (token: string) => request<Session>('POST', '/api/session', { token }),
   signOut: () => request<void>('DELETE', '/api/session'),
   currentSession: () => request<CurrentSession>('GET', '/api/session'),
+  /** Ends every session of the address, this one too. */
+  signOutEverywhere: () => request<void>('DELETE', '/api/sessions'),
   frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),
   listAlerts: (page: number) =>
     request<Page<Alert>>('GET', `/api/alerts?page=${page}&size=${PAGE_SIZE}&sort=createdAt,desc`),

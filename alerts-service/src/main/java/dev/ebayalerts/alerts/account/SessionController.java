@@ -83,7 +83,7 @@ class SessionController {
                 () ->
                     InvalidRequest.field(
                         "token", "is not a valid sign-in link: it expired or was used already"));
-    Sessions.Session session = sessions.start(email);
+    Sessions.Session session = sessions.start(email, http);
     return ResponseEntity.ok()
         .header(HttpHeaders.SET_COOKIE, sessions.cookie(session, http).toString())
         .body(new SessionResponse(session.token(), session.email(), session.expiresAt()));
@@ -100,10 +100,11 @@ class SessionController {
     return new CurrentSession(email, usage.of(email));
   }
 
-  @Operation(summary = "Sign out: forget the session cookie")
+  @Operation(summary = "Sign out: end this session and forget its cookie")
   @ApiResponse(responseCode = "204", description = "Signed out")
   @DeleteMapping
   ResponseEntity<Void> signOut(HttpServletRequest http) {
+    sessions.end(http);
     return ResponseEntity.noContent()
         .header(HttpHeaders.SET_COOKIE, sessions.expiredCookie(http).toString())
         .build();

@@ -6,14 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions are signed tokens, not server state: a bearer token or the same token in an HTTP-only
- * cookie, naming one address and expiring after {@link SecuritySettings#sessionTtl()}.
+ * Sessions are signed tokens (a bearer token, or the same token in an HTTP-only cookie) naming one
+ * address and expiring after {@link SecuritySettings#sessionTtl()}, each with a row in {@link
+ * SessionStore} so that its owner can see it and end it before it expires: a token whose row was
+ * revoked is not accepted, however good its signature.
  */
 @Component
 class Sessions {
@@ -22,12 +26,19 @@ class Sessions {
   static final String API_KEY_HEADER = "X-API-Key";
 
   private final SignedTokens tokens;
+  private final SessionStore store;
   private final SecuritySettings settings;
   private final ManageLinks links;
   private final Clock clock;
 
-  Sessions(SignedTokens tokens, SecuritySettings settings, ManageLinks links, Clock clock) {
+  Sessions(
+      SignedTokens tokens,
+      SessionStore store,
+      SecuritySettings settings,
+      ManageLinks links,
+      Clock clock) {
     this.tokens = tokens;
+    this.store = store;
     this.settings = settings;
     this.links = links;
     this.clock = clock;
@@ -35,9 +46,44 @@ class Sessions {
 
   record Session(String token, String email, Instant expiresAt) {}
 
-  Session start(String email) {
-    Instant expiresAt = clock.instant().plus(settings.sessionTtl());
-    return new Session(tokens.issue(SignedTokens.SESSION, email, expiresAt), email, expiresAt);
+  /** One of an address's sessions as it is listed; {@code current} for the one asking. */
+  record SessionView(
+      UUID id, Instant createdAt, Instant expiresAt, String userAgent, boolean current) {}
+
+  Session start(String email, HttpServletRequest request) {
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(settings.sessionTtl());
+    String token = tokens.issue(SignedTokens.SESSION, email, expiresAt);
+    store.add(
+        UUID.randomUUID(), token, email, now, expiresAt, request.getHeader(HttpHeaders.USER_AGENT));
+    return new Session(token, email, expiresAt);
+  }
+
+  List<SessionView> list(String email, HttpServletRequest request) {
+    String current = token(request).map(SessionStore::hash).orElse("");
+    return store.live(email, clock.instant()).stream()
+        .map(
+            row ->
+                new SessionView(
+                    row.id(),
+                    row.createdAt(),
+                    row.expiresAt(),
+                    row.userAgent(),
+                    row.tokenHash().equals(current)))
+        .toList();
+  }
+
+  boolean revoke(String email, UUID id) {
+    return store.revoke(email, id, clock.instant());
+  }
+
+  int revokeAll(String email) {
+    return store.revokeAll(email, clock.instant());
+  }
+
+  /** Signing out ends the session the request carries, not only its cookie. */
+  void end(HttpServletRequest request) {
+    token(request).ifPresent(token -> store.revokeToken(token, clock.instant()));
   }
 
   ResponseCookie cookie(Session session, HttpServletRequest request) {
@@ -76,8 +122,13 @@ class Sessions {
             settings.operatorApiKey().getBytes(StandardCharsets.UTF_8))) {
       return new Caller(null, true);
     }
+    Instant now = clock.instant();
     return token(request)
-        .flatMap(token -> tokens.verify(SignedTokens.SESSION, token, clock.instant()))
+        .flatMap(
+            token ->
+                tokens
+                    .verify(SignedTokens.SESSION, token, now)
+                    .filter(email -> store.isLive(token, now)))
         .map(email -> new Caller(email, false))
         .orElse(Caller.ANONYMOUS);
   }

@@ -70,7 +70,7 @@ class SignInPages {
         .redeem(token)
         .map(
             email -> {
-              Sessions.Session session = sessions.start(email);
+              Sessions.Session session = sessions.start(email, request);
               return ResponseEntity.ok()
                   .header(HttpHeaders.SET_COOKIE, sessions.cookie(session, request).toString())
                   .contentType(MediaType.TEXT_HTML)

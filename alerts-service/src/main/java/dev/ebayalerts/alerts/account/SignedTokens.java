@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.account;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -11,9 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Stateless tokens naming an email address, a purpose and an expiry, signed with HMAC-SHA256:
- * {@code base64url(purpose|expiry|email).base64url(mac)}. The purpose is signed too, so a
- * confirmation token is never accepted as a session.
+ * Tokens naming a subject (an email address, an alert id), a purpose and an expiry, signed with
+ * HMAC-SHA256: {@code base64url(ebay-alerts:purpose:v2|expiry|nonce|subject).base64url(mac)}. The
+ * purpose is signed too, so a start link is never accepted as a session; the random nonce makes
+ * every token unique, so each session has its own (and can be ended alone). Version 1 tokens
+ * (without the nonce) are still read. analytics-service reads session tokens too: both services
+ * test the same vectors.
  */
 @Component
 class SignedTokens {
@@ -28,6 +32,8 @@ class SignedTokens {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final SecretKeySpec key;
 
   SignedTokens(SecuritySettings settings) {
@@ -35,9 +41,23 @@ class SignedTokens {
         new SecretKeySpec(settings.sessionSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
-  String issue(String purpose, String email, Instant expiresAt) {
+  String issue(String purpose, String subject, Instant expiresAt) {
+    byte[] nonce = new byte[12];
+    RANDOM.nextBytes(nonce);
+    return issue(purpose, subject, expiresAt, ENCODER.encodeToString(nonce));
+  }
+
+  /** With a given nonce (16 base64url characters): the test vectors. */
+  String issue(String purpose, String subject, Instant expiresAt, String nonce) {
     byte[] payload =
-        ("ebay-alerts:" + purpose + ":v1|" + expiresAt.getEpochSecond() + "|" + email)
+        ("ebay-alerts:"
+                + purpose
+                + ":v2|"
+                + expiresAt.getEpochSecond()
+                + "|"
+                + nonce
+                + "|"
+                + subject)
             .getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
   }
@@ -59,14 +79,24 @@ class SignedTokens {
       if (!MessageDigest.isEqual(mac, mac(payload))) {
         return Optional.empty();
       }
-      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 3);
-      if (parts.length != 3 || !parts[0].equals("ebay-alerts:" + purpose + ":v1")) {
+      String text = new String(payload, StandardCharsets.UTF_8);
+      String[] parts;
+      if (text.startsWith("ebay-alerts:" + purpose + ":v2|")) {
+        String[] v2 = text.split("\\|", 4);
+        parts = v2.length == 4 ? new String[] {v2[1], v2[3]} : null;
+      } else if (text.startsWith("ebay-alerts:" + purpose + ":v1|")) {
+        String[] v1 = text.split("\\|", 3);
+        parts = v1.length == 3 ? new String[] {v1[1], v1[2]} : null;
+      } else {
         return Optional.empty();
       }
-      if (!Instant.ofEpochSecond(Long.parseLong(parts[1])).isAfter(now)) {
+      if (parts == null || parts[1].isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(parts[2]);
+      if (!Instant.ofEpochSecond(Long.parseLong(parts[0])).isAfter(now)) {
+        return Optional.empty();
+      }
+      return Optional.of(parts[1]);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

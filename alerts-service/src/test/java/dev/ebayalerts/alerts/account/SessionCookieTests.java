@@ -26,9 +26,14 @@ class SessionCookieTests {
             Duration.ofDays(2));
     return new Sessions(
         new SignedTokens(settings),
+        null, // the cookie needs no store
         settings,
         new ManageLinks(baseUrl, "http://localhost:3000"),
         Clock.systemUTC());
+  }
+
+  static Sessions.Session session() {
+    return new Sessions.Session("token", "jane@example.com", java.time.Instant.now());
   }
 
   @Test
@@ -36,7 +41,7 @@ class SessionCookieTests {
     MockHttpServletRequest plain = new MockHttpServletRequest(); // http, as the proxy forwards it
     Sessions https = sessions("https://alerts.example.com");
 
-    assertThat(https.cookie(https.start("jane@example.com"), plain).isSecure()).isTrue();
+    assertThat(https.cookie(session(), plain).isSecure()).isTrue();
     assertThat(https.expiredCookie(plain).isSecure()).isTrue();
   }
 
@@ -45,6 +50,6 @@ class SessionCookieTests {
     Sessions local = sessions("http://localhost:8080");
     MockHttpServletRequest plain = new MockHttpServletRequest();
 
-    assertThat(local.cookie(local.start("jane@example.com"), plain).isSecure()).isFalse();
+    assertThat(local.cookie(session(), plain).isSecure()).isFalse();
   }
 }

@@ -30,13 +30,26 @@ class SessionTokenVectorTests {
               Duration.ofMinutes(15),
               Duration.ofDays(2)));
 
+  /** Version 2, with a nonce: the same vector is in analytics-service's SessionTokenTests. */
+  static final String TOKEN_V2 =
+      "ZWJheS1hbGVydHM6c2Vzc2lvbjp2Mnw0MTAyNDQ0ODAwfEFBQUFBQUFBQUFBQUFBQUF8amFuZUBleGFtcGxlLmNvbQ._e2ngiceL_qKPn051igowxTCR7luNRGKXMRAtCrSQAw";
+
   @Test
   void issuesTheSessionTokenAnalyticsServiceAccepts() {
-    assertThat(tokens.issue(SignedTokens.SESSION, EMAIL, EXPIRES)).isEqualTo(TOKEN);
+    assertThat(tokens.issue(SignedTokens.SESSION, EMAIL, EXPIRES, "AAAAAAAAAAAAAAAA"))
+        .isEqualTo(TOKEN_V2);
+    assertThat(tokens.verify(SignedTokens.SESSION, TOKEN_V2, EXPIRES.minusSeconds(1)))
+        .contains(EMAIL);
   }
 
   @Test
-  void acceptsItsOwnVectorUntilItExpires() {
+  void everySessionTokenIsUniqueEvenForTheSameAddressAndSecond() {
+    assertThat(tokens.issue(SignedTokens.SESSION, EMAIL, EXPIRES))
+        .isNotEqualTo(tokens.issue(SignedTokens.SESSION, EMAIL, EXPIRES));
+  }
+
+  @Test
+  void stillReadsVersionOneTokensUntilTheyExpire() {
     assertThat(tokens.verify(SignedTokens.SESSION, TOKEN, EXPIRES.minusSeconds(1))).contains(EMAIL);
     assertThat(tokens.verify(SignedTokens.SESSION, TOKEN, EXPIRES)).isEmpty();
   }

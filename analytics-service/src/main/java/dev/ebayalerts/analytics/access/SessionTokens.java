@@ -12,14 +12,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks the session tokens alerts-service issues: {@code base64url(payload).base64url(mac)} with
- * payload {@code ebay-alerts:session:v1|expiryEpochSeconds|email} and mac its HMAC-SHA256 under the
- * shared session secret. Only verifies: sessions are started by alerts-service alone. Both services
- * test the same token vector, so the two implementations cannot drift apart.
+ * payload {@code ebay-alerts:session:v2|expiryEpochSeconds|nonce|email} (or version 1, without the
+ * nonce) and mac its HMAC-SHA256 under the shared session secret. Only verifies: sessions are
+ * started by alerts-service alone. Both services test the same token vector, so the two
+ * implementations cannot drift apart.
  */
 final class SessionTokens {
 
   private static final String ALGORITHM = "HmacSHA256";
   private static final String PURPOSE = "ebay-alerts:session:v1";
+  private static final String PURPOSE_V2 = "ebay-alerts:session:v2";
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
@@ -43,7 +45,12 @@ final class SessionTokens {
       if (!MessageDigest.isEqual(mac, mac(payload))) {
         return Optional.empty();
       }
-      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 3);
+      String text = new String(payload, StandardCharsets.UTF_8);
+      String[] parts = text.split("\\|", 3);
+      if (text.startsWith(PURPOSE_V2 + "|")) {
+        String[] v2 = text.split("\\|", 4); // purpose, expiry, nonce, email
+        parts = v2.length == 4 ? new String[] {PURPOSE, v2[1], v2[3]} : new String[0];
+      }
       // the purpose is signed too: a confirmation token is never a session
       if (parts.length != 3 || !parts[0].equals(PURPOSE) || parts[2].isEmpty()) {
         return Optional.empty();

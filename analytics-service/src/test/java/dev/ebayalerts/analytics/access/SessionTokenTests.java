@@ -28,6 +28,16 @@ class SessionTokenTests {
     assertThat(tokens.verify(TOKEN, EXPIRES.minusSeconds(1))).contains(EMAIL);
   }
 
+  /** Version 2, with a nonce: the same vector is in alerts-service's SessionTokenVectorTests. */
+  static final String TOKEN_V2 =
+      "ZWJheS1hbGVydHM6c2Vzc2lvbjp2Mnw0MTAyNDQ0ODAwfEFBQUFBQUFBQUFBQUFBQUF8amFuZUBleGFtcGxlLmNvbQ._e2ngiceL_qKPn051igowxTCR7luNRGKXMRAtCrSQAw";
+
+  @Test
+  void acceptsTheVersionTwoSessionAlertsServiceIssues() {
+    assertThat(tokens.verify(TOKEN_V2, EXPIRES.minusSeconds(1))).contains(EMAIL);
+    assertThat(tokens.verify(TOKEN_V2, EXPIRES)).isEmpty();
+  }
+
   @Test
   void refusesTheSessionOnceExpired() {
     assertThat(tokens.verify(TOKEN, EXPIRES)).isEmpty();
