@@ -258,6 +258,19 @@ describe('AlertForm', () => {
     });
   });
 
+  it('gets a one-time code to link a Telegram chat through the bot', async () => {
+    mockFetch({
+      'POST /api/telegram/link-codes': () =>
+        json({ code: 'K7PQ2ZXM4A', command: '/start K7PQ2ZXM4A', expiresAt: '2026-12-01T07:00:00Z' }),
+    });
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('button', { name: 'Add channel' }));
+    await user.selectOptions(screen.getByLabelText('Channel 2 Type'), 'TELEGRAM');
+    await user.click(screen.getByRole('button', { name: 'Link a chat' }));
+    expect(await screen.findByText('/start K7PQ2ZXM4A')).toBeInTheDocument();
+  });
+
   it('adds channels from the keyboard, up to 10', async () => {
     const user = userEvent.setup();
     renderForm();

@@ -300,6 +300,7 @@ export function AlertForm(props: {
               />
             )}
             {channel.type === 'TELEGRAM' && hintText(`${base}-target`, 'A chat id such as -1001234567890, or @channelname.')}
+            {channel.type === 'TELEGRAM' && <TelegramLink />}
           </div>
         ) : (
           <p className="channel-target hint">To {values.email}</p>
@@ -480,5 +481,36 @@ export function AlertForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A chat is linked to the address by sending the bot a one-time code from it; the bot answers with
+ * the chat id to enter. Only linked chats are accepted as Telegram channels.
+ */
+function TelegramLink() {
+  const [command, setCommand] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  async function getCode() {
+    setFailed(null);
+    try {
+      setCommand((await api.telegramLinkCode()).command);
+    } catch (e) {
+      setFailed(e instanceof Error ? e.message : 'Could not get a code.');
+    }
+  }
+  return (
+    <div className="hint telegram-link">
+      <button type="button" className="link" onClick={getCode}>
+        Link a chat
+      </button>
+      {command && (
+        <p role="status">
+          Send <code>{command}</code> to the bot from the chat (add the bot to a group first). It answers with the
+          chat id to enter here. The code works once, for 15 minutes.
+        </p>
+      )}
+      {failed && <p className="warn">{failed}</p>}
+    </div>
   );
 }

@@ -238,6 +238,8 @@ export const api = {
   signIn: (token: string) => request<Session>('POST', '/api/session', { token }),
   signOut: () => request<void>('DELETE', '/api/session'),
   currentSession: () => request<CurrentSession>('GET', '/api/session'),
+  /** A one-time code to send the Telegram bot from a chat, which links the chat to the address. */
+  telegramLinkCode: () => request<{ code: string; command: string; expiresAt: string }>('POST', '/api/telegram/link-codes'),
   /** Ends every session of the address, this one too. */
   signOutEverywhere: () => request<void>('DELETE', '/api/sessions'),
   frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),

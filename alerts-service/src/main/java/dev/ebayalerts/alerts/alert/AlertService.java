@@ -69,7 +69,7 @@ class AlertService {
       draft.holdForConsent();
     }
     Alert alert = alerts.saveAndFlush(draft);
-    List<ChannelView> saved = channels.replace(alert.getId(), request.channels());
+    List<ChannelView> saved = channels.replace(alert.getId(), alert.getEmail(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
     return response(alert, saved);
   }
@@ -123,7 +123,7 @@ class AlertService {
     get(id, owner).start(now());
     fairUse.check(request.email(), SearchKey.of(request), id);
     Alert updated = update(id, request);
-    return response(updated, channels.replace(id, request.channels()));
+    return response(updated, channels.replace(id, request.email(), request.channels()));
   }
 
   @Transactional

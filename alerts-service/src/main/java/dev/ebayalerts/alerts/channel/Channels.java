@@ -42,6 +42,7 @@ public class Channels {
 
   private final JdbcClient jdbc;
   private final TelegramSettings telegram;
+  private final TelegramChats telegramChats;
   private final EgressGuard guard;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -49,11 +50,13 @@ public class Channels {
   Channels(
       JdbcClient jdbc,
       TelegramSettings telegram,
+      TelegramChats telegramChats,
       EgressGuard guard,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.telegram = telegram;
+    this.telegramChats = telegramChats;
     this.guard = guard;
     this.events = events;
     this.clock = clock;
@@ -127,10 +130,10 @@ public class Channels {
    * @return the channels, with the secret of each WEBHOOK channel created now
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public List<ChannelView> replace(UUID alertId, List<ChannelRequest> requested) {
+  public List<ChannelView> replace(UUID alertId, String email, List<ChannelRequest> requested) {
     Map<String, Channel> existing = new LinkedHashMap<>();
     rows(alertId).forEach(c -> existing.put(key(c.type(), c.target()), c));
-    check(requested, existing.keySet());
+    check(email, requested, existing.keySet());
     List<ChannelView> result = new ArrayList<>();
     Set<UUID> kept = new HashSet<>();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -247,8 +250,11 @@ public class Channels {
         .list();
   }
 
-  /** Refuses repeated channels, and URLs of new channels that lead where no channel may go. */
-  private void check(List<ChannelRequest> requested, Set<String> existing) {
+  /**
+   * Refuses repeated channels, URLs of new channels that lead where no channel may go, and new
+   * Telegram chats the address has not linked through the bot.
+   */
+  private void check(String email, List<ChannelRequest> requested, Set<String> existing) {
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < requested.size(); i++) {
@@ -264,6 +270,18 @@ public class Channels {
         } catch (EgressRefused e) {
           problems.add(new FieldProblem("channels[" + i + "].url", e.getMessage()));
         }
+      }
+      if (request.type() == ChannelType.TELEGRAM
+          && telegram.configured()
+          && request.chatId() != null
+          && !existing.contains(key(request.type(), request.target()))
+          && !telegramChats.isLinked(email, request.chatId())) {
+        problems.add(
+            new FieldProblem(
+                "channels[" + i + "].chatId",
+                "is not a chat linked to this address: get a code (in the dashboard, or POST"
+                    + " /api/telegram/link-codes) and send /start CODE to the bot from that"
+                    + " chat"));
       }
       if (request.type() == ChannelType.TELEGRAM && !telegram.configured()) {
         problems.add(

@@ -47,6 +47,12 @@ class ChannelFormatsTests {
   void signIn() {
     http = Sessions.signedIn(http, signInLinks, OWNER);
     jdbc.sql("delete from alert where email = ?").param(OWNER).update();
+    // the owner linked this chat through the bot (TelegramLinkTests shows how)
+    jdbc.sql(
+            "insert into telegram_chat (email, chat_id, linked_at) values (?, '-100777', now())"
+                + " on conflict do nothing")
+        .param(OWNER)
+        .update();
     ChannelStub.server()
         .stubFor(post(urlPathEqualTo(TELEGRAM + "/sendMessage")).willReturn(telegramOk()));
     ChannelStub.server()
