@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.account;
 
+import dev.ebayalerts.pubsub.security.StrongSecret;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.ebayalerts.alerts.consent;
 
-import dev.ebayalerts.alerts.account.StrongSecret;
+import dev.ebayalerts.pubsub.security.StrongSecret;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,6 @@
 package dev.ebayalerts.analytics.access;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.ebayalerts.pubsub.security.StrongSecret;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -16,15 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("analytics.security")
 record SessionSettings(
-    @NotBlank(
-            message =
-                "must be set (ALERTS_SESSION_SECRET) to alerts-service's session secret: the"
-                    + " dashboard's sessions are signed with it")
-        @Size(min = 32, message = "must be at least 32 characters: it signs sessions")
-        String sessionSecret,
-    @NotBlank(
-            message =
-                "must be set (ALERTS_OPERATOR_API_KEY) to alerts-service's operator API key: it"
-                    + " lets operations read any alert's insights")
-        @Size(min = 32, message = "must be at least 32 characters")
-        String operatorApiKey) {}
+    @StrongSecret(variable = "ALERTS_SESSION_SECRET") String sessionSecret,
+    @StrongSecret(variable = "ALERTS_OPERATOR_API_KEY") String operatorApiKey) {}

@@ -1,8 +1,7 @@
 package dev.ebayalerts.analytics.digest;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.ebayalerts.pubsub.security.StrongSecret;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,12 +22,7 @@ record LinkSettings(
             regexp = "https?://\\S+",
             message = "must be an http(s) URL such as https://alerts.example.com")
         String baseUrl,
-    @NotBlank(
-            message =
-                "must be set (ALERTS_LINK_SECRET) to alerts-service's link secret: insight emails"
-                    + " carry unsubscribe links that alerts-service checks")
-        @Size(min = 32, message = "must be at least 32 characters: it signs unsubscribe links")
-        String secret) {
+    @StrongSecret(variable = "ALERTS_LINK_SECRET") String secret) {
 
   LinkSettings {
     baseUrl =

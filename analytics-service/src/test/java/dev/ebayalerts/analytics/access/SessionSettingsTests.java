@@ -2,6 +2,7 @@ package dev.ebayalerts.analytics.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.analytics.support.Sessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,27 +35,27 @@ class SessionSettingsTests {
   }
 
   @Test
-  void refusesAShortSessionSecret() {
+  void refusesAGuessableSessionSecret() {
     context
         .withPropertyValues(
             "analytics.security.session-secret=too-short",
-            "analytics.security.operator-api-key=" + "k".repeat(32))
+            "analytics.security.operator-api-key=" + Sessions.OPERATOR_KEY)
         .run(
             started ->
                 assertThat(started.getStartupFailure())
                     .rootCause()
-                    .hasMessageContaining("at least 32 characters"));
+                    .hasMessageContaining("ALERTS_SESSION_SECRET is too easy to guess"));
   }
 
   @Test
   void startsWithBoth() {
     context
         .withPropertyValues(
-            "analytics.security.session-secret=" + "s".repeat(32),
-            "analytics.security.operator-api-key=" + "k".repeat(32))
+            "analytics.security.session-secret=" + Sessions.SECRET,
+            "analytics.security.operator-api-key=" + Sessions.OPERATOR_KEY)
         .run(
             started ->
                 assertThat(started.getBean(SessionSettings.class).sessionSecret())
-                    .isEqualTo("s".repeat(32)));
+                    .isEqualTo(Sessions.SECRET));
   }
 }

@@ -1,16 +1,12 @@
 package dev.ebayalerts.analytics.support;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.ebayalerts.pubsub.security.SignedTokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sessions as alerts-service issues them, under the session secret the test context is given: tests
- * sign in with {@link #bearer(String)}.
+ * Sessions as alerts-service issues them (the shared token format), under the session secret the
+ * test context is given: tests sign in with {@link #bearer(String)}.
  */
 public final class Sessions {
 
@@ -25,16 +21,6 @@ public final class Sessions {
   }
 
   public static String token(String secret, String email, Instant expiresAt) {
-    byte[] payload =
-        ("ebay-alerts:session:v1|" + expiresAt.getEpochSecond() + "|" + email)
-            .getBytes(StandardCharsets.UTF_8);
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-      return base64.encodeToString(payload) + "." + base64.encodeToString(mac.doFinal(payload));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return new SignedTokens(secret).issue(SignedTokens.SESSION, email, expiresAt);
   }
 }

@@ -1,4 +1,4 @@
-package dev.ebayalerts.alerts.account;
+package dev.ebayalerts.pubsub.security;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,11 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A secret setting that could not have been guessed: set, not a placeholder (the values in {@code
- * .env.example} are public, and so is any value saying "change me" or "example"), and random
- * enough: at least {@value Validator#MIN_BITS} bits by the Shannon entropy of its characters, which
- * {@code openssl rand -base64 48} gives four times over and a readable phrase does not reach
- * without repeating itself. The message names the environment variable and how to make a value.
+ * A secret setting that could not have been guessed, checked the same way in both services: set,
+ * not a placeholder (the values in {@code .env.example} are public, and so is any value saying
+ * "change me" or "example"), and random enough: at least {@value Validator#MIN_BITS} bits by the
+ * Shannon entropy of its characters, which {@code openssl rand -base64 48} gives four times over
+ * and a readable phrase does not reach without repeating itself. The message names the environment
+ * variable and how to make a value.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,9 +35,10 @@ public @interface StrongSecret {
 
   Class<? extends Payload>[] payload() default {};
 
+  /** Checks a value; {@link #problem} says what is wrong with one, in words for its operator. */
   class Validator implements ConstraintValidator<StrongSecret, String> {
 
-    static final int MIN_BITS = 128;
+    public static final int MIN_BITS = 128;
 
     /** Words in placeholders and examples; none is likely in a random value. */
     private static final List<String> PLACEHOLDERS =
@@ -48,8 +50,7 @@ public @interface StrongSecret {
             "example",
             "not-a-secret",
             "your-",
-            "replace-",
-            "secret-of-at-least");
+            "replace-");
 
     private String variable;
 
@@ -75,7 +76,7 @@ public @interface StrongSecret {
       return false;
     }
 
-    static String problem(String value) {
+    public static String problem(String value) {
       if (value == null || value.isBlank()) {
         return "must be set";
       }
