@@ -1,6 +1,7 @@
 package dev.ebayalerts.analytics;
 
 import dev.ebayalerts.analytics.support.Postgres;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,8 +45,9 @@ public class LocalAnalyticsApplication {
      * Insight emails go to the local mail catcher (SMTP on 1025), and their unsubscribe links are
      * signed with the secret the local alerts-service uses ({@code link-secret} in the data folder,
      * made by whichever service starts first), so they work on its unsubscribe page. Likewise the
-     * dashboard's sessions and the operator key are checked with alerts-service's {@code
-     * session-secret} and {@code operator-api-key}. Environment variables of the same names win.
+     * dashboard's sessions are checked with the public half of alerts-service's session key pair
+     * and the operator key is its {@code operator-api-key}. Environment variables of the same names
+     * win.
      */
     static void defaultSettings() {
       if (absent("SMTP_PORT")) {
@@ -55,8 +57,8 @@ public class LocalAnalyticsApplication {
         System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
       }
       // Sessions of the local alerts-service (and its operator key) are accepted here too.
-      if (absent("ALERTS_SESSION_SECRET")) {
-        System.setProperty("ALERTS_SESSION_SECRET", linkSecret(DATA.resolve("session-secret")));
+      if (absent("ALERTS_SESSION_VERIFY_KEY")) {
+        System.setProperty("ALERTS_SESSION_VERIFY_KEY", sessionKeys(DATA).publicKey());
       }
       if (absent("ALERTS_OPERATOR_API_KEY")) {
         System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
@@ -77,6 +79,27 @@ public class LocalAnalyticsApplication {
         return secret;
       } catch (IOException e) {
         throw new UncheckedIOException("Could not read or create " + file, e);
+      }
+    }
+
+    /**
+     * The session key pair in the data folder (files {@code session-signing-key} and {@code
+     * session-verify-key}), made by whichever service starts first.
+     */
+    static synchronized SessionTokens.Keys sessionKeys(Path data) {
+      Path signing = data.resolve("session-signing-key");
+      Path verify = data.resolve("session-verify-key");
+      try {
+        if (!Files.exists(signing) || !Files.exists(verify)) {
+          SessionTokens.Keys keys = SessionTokens.newKeys();
+          Files.createDirectories(data);
+          Files.writeString(verify, keys.publicKey());
+          Files.writeString(signing, keys.privateKey());
+        }
+        return new SessionTokens.Keys(
+            Files.readString(signing).strip(), Files.readString(verify).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read or create the session keys in " + data, e);
       }
     }
 

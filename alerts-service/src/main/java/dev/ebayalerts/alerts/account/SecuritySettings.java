@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.account;
 
+import dev.ebayalerts.pubsub.security.SessionKey;
 import dev.ebayalerts.pubsub.security.StrongSecret;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Sessions, sign-in links, confirmation links and who may call the API from a browser.
  *
- * @param sessionSecret signs session and confirmation tokens (HMAC-SHA256); changing it signs
- *     everyone out and voids unused confirmation links. Like the operator key it must be random:
- *     placeholders and guessable values stop the service at startup ({@link StrongSecret})
+ * @param sessionSecret signs start and confirmation links (HMAC-SHA256); changing it voids unused
+ *     ones. Like the operator key it must be random: placeholders and guessable values stop the
+ *     service at startup ({@link StrongSecret})
+ * @param sessionSigningKey the Ed25519 private key that signs sessions (analytics-service holds
+ *     only its public key, which checks them but cannot make them); changing it signs everyone out
  * @param operatorApiKey sent as {@code X-API-Key}, lets operations list every alert
  * @param allowedOrigins browser origins (the dashboard) allowed to call the API with credentials
  * @param sessionTtl how long a session lasts
@@ -25,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("alerts.security")
 record SecuritySettings(
     @StrongSecret(variable = "ALERTS_SESSION_SECRET") String sessionSecret,
+    @SessionKey(variable = "ALERTS_SESSION_SIGNING_KEY", privateKey = true)
+        String sessionSigningKey,
     @StrongSecret(variable = "ALERTS_OPERATOR_API_KEY") String operatorApiKey,
     @DefaultValue("http://localhost:3000") @NotEmpty List<String> allowedOrigins,
     @DefaultValue("7d") @NotNull Duration sessionTtl,

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.account;
 
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +26,14 @@ class Sessions {
   static final String COOKIE = "alerts_session";
   static final String API_KEY_HEADER = "X-API-Key";
 
-  private final SignedTokens tokens;
+  private final SessionTokens tokens;
   private final SessionStore store;
   private final SecuritySettings settings;
   private final ManageLinks links;
   private final Clock clock;
 
-  Sessions(
-      SignedTokens tokens,
-      SessionStore store,
-      SecuritySettings settings,
-      ManageLinks links,
-      Clock clock) {
-    this.tokens = tokens;
+  Sessions(SessionStore store, SecuritySettings settings, ManageLinks links, Clock clock) {
+    this.tokens = SessionTokens.signing(settings.sessionSigningKey());
     this.store = store;
     this.settings = settings;
     this.links = links;
@@ -53,7 +49,7 @@ class Sessions {
   Session start(String email, HttpServletRequest request) {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(settings.sessionTtl());
-    String token = tokens.issue(SignedTokens.SESSION, email, expiresAt);
+    String token = tokens.issue(email, expiresAt);
     store.add(
         UUID.randomUUID(), token, email, now, expiresAt, request.getHeader(HttpHeaders.USER_AGENT));
     return new Session(token, email, expiresAt);
@@ -124,11 +120,7 @@ class Sessions {
     }
     Instant now = clock.instant();
     return token(request)
-        .flatMap(
-            token ->
-                tokens
-                    .verify(SignedTokens.SESSION, token, now)
-                    .filter(email -> store.isLive(token, now)))
+        .flatMap(token -> tokens.verify(token, now).filter(email -> store.isLive(token, now)))
         .map(email -> new Caller(email, false))
         .orElse(Caller.ANONYMOUS);
   }

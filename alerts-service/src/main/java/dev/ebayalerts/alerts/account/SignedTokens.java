@@ -5,14 +5,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed tokens of this service (sessions, start links, confirmation links) in the format both
- * services share ({@link dev.ebayalerts.pubsub.security.SignedTokens}), keyed with the session
- * secret.
+ * The signed links of this service (start links, confirmation links) in the shared format ({@link
+ * dev.ebayalerts.pubsub.security.SignedTokens}), keyed with the session secret. Sessions are signed
+ * with Ed25519 instead ({@link dev.ebayalerts.pubsub.security.SessionTokens}).
  */
 @Component
 class SignedTokens {
 
-  static final String SESSION = dev.ebayalerts.pubsub.security.SignedTokens.SESSION;
   static final String CONFIRM = "confirm";
 
   /** Starts one alert created without a session; its subject is the alert's id. */

@@ -39,6 +39,7 @@ class SecuritySettingsTests {
     context
         .withPropertyValues(
             "alerts.security.session-secret=" + TestSecrets.SESSION,
+            "alerts.security.session-signing-key=" + TestSecrets.SESSION_SIGNING_KEY,
             "alerts.security.operator-api-key=" + TestSecrets.OPERATOR_KEY)
         .run(
             started -> {
@@ -55,6 +56,7 @@ class SecuritySettingsTests {
     context
         .withPropertyValues(
             "alerts.security.session-secret=CHANGE-ME-local-only-placeholder-session-secret-00",
+            "alerts.security.session-signing-key=" + TestSecrets.SESSION_VERIFY_KEY,
             "alerts.security.operator-api-key=" + "k".repeat(64))
         .run(
             started -> {
@@ -65,7 +67,10 @@ class SecuritySettingsTests {
                       "ALERTS_SESSION_SECRET is a placeholder (it contains \"change-me\")")
                   .hasMessageContaining(
                       "ALERTS_OPERATOR_API_KEY is too easy to guess (about 0 bits")
-                  .hasMessageContaining("openssl rand -base64 48");
+                  .hasMessageContaining("openssl rand -base64 48")
+                  // a public key where the private one belongs
+                  .hasMessageContaining("ALERTS_SESSION_SIGNING_KEY is not an Ed25519 private key")
+                  .hasMessageContaining("openssl genpkey -algorithm ed25519");
             });
   }
 }

@@ -19,13 +19,13 @@ class SessionCookieTests {
     SecuritySettings settings =
         new SecuritySettings(
             TestSecrets.SESSION,
+            TestSecrets.SESSION_SIGNING_KEY,
             TestSecrets.OPERATOR_KEY,
             List.of("http://localhost:3000"),
             Duration.ofDays(7),
             Duration.ofMinutes(15),
             Duration.ofDays(2));
     return new Sessions(
-        new SignedTokens(settings),
         null, // the cookie needs no store
         settings,
         new ManageLinks(baseUrl, "http://localhost:3000"),

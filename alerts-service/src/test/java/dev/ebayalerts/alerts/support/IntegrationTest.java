@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
       "ebay.retry.max-backoff=50ms",
       "alerts.links.secret=" + TestSecrets.LINK,
       "alerts.security.session-secret=" + TestSecrets.SESSION,
+      "alerts.security.session-signing-key=" + TestSecrets.SESSION_SIGNING_KEY,
       "alerts.security.operator-api-key=" + TestSecrets.OPERATOR_KEY,
       // tests create many alerts from one IP; the sign-in limit per address is small to trip it
       "alerts.rate-limit.alert-creations-per-ip=100000",

@@ -10,5 +10,12 @@ public final class TestSecrets {
   public static final String SESSION = "BtvsR63Ca08cB3z9yYLw24lvYUm3zLGPiGbW+5RwlZV1IgKU";
   public static final String OPERATOR_KEY = "LvEQ3KsJms834olGdBHodliLxBZeDQpZMy0LezuA+jNJ6mnI";
 
+  /** An Ed25519 pair for sessions (openssl genpkey -algorithm ed25519), test-only. */
+  public static final String SESSION_SIGNING_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIOvsVaFEGL5ueJYoSneano+Mhp7shkjUVvAWqXh9e5XL";
+
+  public static final String SESSION_VERIFY_KEY =
+      "MCowBQYDK2VwAyEAtlmAj+QoOD2gmz87MW1w3/+XUA0WGQH73Hf7eXV8LpU=";
+
   private TestSecrets() {}
 }

@@ -1,6 +1,6 @@
 package dev.ebayalerts.analytics.access;
 
-import dev.ebayalerts.pubsub.security.SignedTokens;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,12 @@ class AccessWeb implements WebMvcConfigurer {
   static final String COOKIE = "alerts_session";
   static final String API_KEY_HEADER = "X-API-Key";
 
-  private final SignedTokens tokens;
+  private final SessionTokens tokens;
   private final byte[] operatorKey;
   private final Clock clock;
 
   AccessWeb(SessionSettings settings, Clock clock) {
-    this.tokens = new SignedTokens(settings.sessionSecret());
+    this.tokens = SessionTokens.verifying(settings.sessionVerifyKey());
     this.operatorKey = settings.operatorApiKey().getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
   }
@@ -67,7 +67,7 @@ class AccessWeb implements WebMvcConfigurer {
       return Caller.operatorKey();
     }
     return token(request)
-        .flatMap(token -> tokens.verify(SignedTokens.SESSION, token, clock.instant()))
+        .flatMap(token -> tokens.verify(token, clock.instant()))
         .map(Caller::signedIn)
         .orElseThrow(NotSignedIn::now);
   }

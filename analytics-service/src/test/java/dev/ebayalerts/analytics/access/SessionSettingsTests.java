@@ -29,33 +29,34 @@ class SessionSettingsTests {
           assertThat(started).hasFailed();
           assertThat(started.getStartupFailure())
               .rootCause()
-              .hasMessageContaining("ALERTS_SESSION_SECRET")
+              .hasMessageContaining("ALERTS_SESSION_VERIFY_KEY")
               .hasMessageContaining("ALERTS_OPERATOR_API_KEY");
         });
   }
 
   @Test
-  void refusesAGuessableSessionSecret() {
+  void refusesAPrivateKeyWhereThePublicOneBelongs() {
     context
         .withPropertyValues(
-            "analytics.security.session-secret=too-short",
+            "analytics.security.session-verify-key=" + Sessions.SIGNING_KEY,
             "analytics.security.operator-api-key=" + Sessions.OPERATOR_KEY)
         .run(
             started ->
                 assertThat(started.getStartupFailure())
                     .rootCause()
-                    .hasMessageContaining("ALERTS_SESSION_SECRET is too easy to guess"));
+                    .hasMessageContaining(
+                        "ALERTS_SESSION_VERIFY_KEY is not an Ed25519 public key"));
   }
 
   @Test
   void startsWithBoth() {
     context
         .withPropertyValues(
-            "analytics.security.session-secret=" + Sessions.SECRET,
+            "analytics.security.session-verify-key=" + Sessions.VERIFY_KEY,
             "analytics.security.operator-api-key=" + Sessions.OPERATOR_KEY)
         .run(
             started ->
-                assertThat(started.getBean(SessionSettings.class).sessionSecret())
-                    .isEqualTo(Sessions.SECRET));
+                assertThat(started.getBean(SessionSettings.class).sessionVerifyKey())
+                    .isEqualTo(Sessions.VERIFY_KEY));
   }
 }

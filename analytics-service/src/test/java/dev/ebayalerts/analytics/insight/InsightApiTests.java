@@ -98,10 +98,9 @@ class InsightApiTests {
   @Test
   void withoutAValidSessionItIsAnUnauthorizedProblemWithABearerChallenge() {
     UUID alert = alertOf(JANE);
-    String expired = Sessions.token(Sessions.SECRET, JANE, Instant.now().minusSeconds(1));
+    String expired = Sessions.token(Sessions.SIGNING_KEY, JANE, Instant.now().minusSeconds(1));
     String forged =
-        Sessions.token(
-            "another-secret-of-at-least-32-characters", JANE, Instant.now().plusSeconds(3600));
+        Sessions.token(Sessions.OTHER_SIGNING_KEY, JANE, Instant.now().plusSeconds(3600));
     String valid = Sessions.bearer(JANE).substring("Bearer ".length());
     // the MAC's first character changed (to another one: "x" was itself one time in 64)
     char first = valid.charAt(valid.indexOf('.') + 1);

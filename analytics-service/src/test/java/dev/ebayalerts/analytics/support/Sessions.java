@@ -1,6 +1,6 @@
 package dev.ebayalerts.analytics.support;
 
-import dev.ebayalerts.pubsub.security.SignedTokens;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,17 +10,27 @@ import java.time.Instant;
  */
 public final class Sessions {
 
-  public static final String SECRET = "test-session-secret-of-at-least-32-characters";
+  /** alerts-service's session key pair in tests (openssl genpkey -algorithm ed25519). */
+  public static final String SIGNING_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIOvsVaFEGL5ueJYoSneano+Mhp7shkjUVvAWqXh9e5XL";
+
+  public static final String VERIFY_KEY =
+      "MCowBQYDK2VwAyEAtlmAj+QoOD2gmz87MW1w3/+XUA0WGQH73Hf7eXV8LpU=";
+
+  /** Another pair's private key: its sessions must be refused. */
+  public static final String OTHER_SIGNING_KEY =
+      "MC4CAQAwBQYDK2VwBCIEIN51Lnu9o6ELVIULh0xYPjcxw6aPVSawvszJko7saP1P";
+
   public static final String OPERATOR_KEY = "test-operator-api-key-of-at-least-32-characters";
 
   private Sessions() {}
 
   /** An {@code Authorization} header value for a session of {@code email} lasting an hour. */
   public static String bearer(String email) {
-    return "Bearer " + token(SECRET, email, Instant.now().plus(Duration.ofHours(1)));
+    return "Bearer " + token(SIGNING_KEY, email, Instant.now().plus(Duration.ofHours(1)));
   }
 
-  public static String token(String secret, String email, Instant expiresAt) {
-    return new SignedTokens(secret).issue(SignedTokens.SESSION, email, expiresAt);
+  public static String token(String signingKey, String email, Instant expiresAt) {
+    return SessionTokens.signing(signingKey).issue(email, expiresAt);
   }
 }

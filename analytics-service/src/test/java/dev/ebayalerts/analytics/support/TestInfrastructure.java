@@ -28,7 +28,7 @@ public class TestInfrastructure {
   @Bean
   DynamicPropertyRegistrar sessions() {
     return registry -> {
-      registry.add("analytics.security.session-secret", () -> Sessions.SECRET);
+      registry.add("analytics.security.session-verify-key", () -> Sessions.VERIFY_KEY);
       registry.add("analytics.security.operator-api-key", () -> Sessions.OPERATOR_KEY);
     };
   }

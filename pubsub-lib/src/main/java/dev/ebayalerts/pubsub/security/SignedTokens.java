@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * base64url(ebay-alerts:purpose:v2|expiry|nonce|subject).base64url(mac)}. The purpose is signed
  * too, so a start link is never accepted as a session; the random nonce makes every token unique,
  * so each session is its own and can be ended alone. Version 1 tokens (without the nonce) are still
- * read. alerts-service issues them; analytics-service only verifies sessions.
+ * read. alerts-service signs its start and confirmation links with it; sessions are signed with
+ * Ed25519 instead ({@link SessionTokens}), so that the service that checks them cannot make them.
  */
 public final class SignedTokens {
 
@@ -32,7 +33,7 @@ public final class SignedTokens {
   private final SecretKeySpec key;
 
   /**
-   * @param secret the HMAC key both services are given ({@code ALERTS_SESSION_SECRET})
+   * @param secret the HMAC key ({@code ALERTS_SESSION_SECRET} in alerts-service)
    */
   public SignedTokens(String secret) {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);

@@ -1,0 +1,162 @@
+package dev.ebayalerts.pubsub.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Session tokens, signed with Ed25519 so that the service that checks them cannot make them:
+ * alerts-service holds the private key and issues {@code
+ * base64url(ebay-alerts:session:v3|expiry|nonce|email).base64url(signature)}; analytics-service
+ * holds only the public key. Ed25519 signatures are deterministic, so the holder of the private key
+ * checks a token by signing its payload again.
+ */
+public final class SessionTokens {
+
+  private static final String PURPOSE = "ebay-alerts:session:v3";
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+
+  private SessionTokens(PrivateKey privateKey, PublicKey publicKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  /** A new key pair, as base64 of the private key's PKCS#8 and the public key's X.509 encoding. */
+  public record Keys(String privateKey, String publicKey) {}
+
+  public static Keys newKeys() {
+    try {
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      Base64.Encoder base64 = Base64.getEncoder();
+      return new Keys(
+          base64.encodeToString(pair.getPrivate().getEncoded()),
+          base64.encodeToString(pair.getPublic().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is part of every Java 17 runtime", e);
+    }
+  }
+
+  /**
+   * Issues and checks sessions.
+   *
+   * @param privateKey base64 of the PKCS#8 encoding of an Ed25519 private key
+   * @throws IllegalArgumentException if it is not one
+   */
+  public static SessionTokens signing(String privateKey) {
+    try {
+      return new SessionTokens(
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(
+                  new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey.strip()))),
+          null);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalArgumentException("not an Ed25519 private key (base64 of its PKCS#8)", e);
+    }
+  }
+
+  /**
+   * Only checks sessions.
+   *
+   * @param publicKey base64 of the X.509 encoding of an Ed25519 public key
+   * @throws IllegalArgumentException if it is not one
+   */
+  public static SessionTokens verifying(String publicKey) {
+    try {
+      return new SessionTokens(
+          null,
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(
+                  new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey.strip()))));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key (base64 of its X.509)", e);
+    }
+  }
+
+  /** A new session token for {@code email}, unique by its random nonce. */
+  public String issue(String email, Instant expiresAt) {
+    byte[] nonce = new byte[12];
+    RANDOM.nextBytes(nonce);
+    return issue(email, expiresAt, ENCODER.encodeToString(nonce));
+  }
+
+  /** With a given nonce: the test vector. */
+  public String issue(String email, Instant expiresAt, String nonce) {
+    if (privateKey == null) {
+      throw new IllegalStateException("This service only checks sessions: it cannot issue them");
+    }
+    byte[] payload =
+        (PURPOSE + "|" + expiresAt.getEpochSecond() + "|" + nonce + "|" + email)
+            .getBytes(StandardCharsets.UTF_8);
+    return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+  }
+
+  /** The address the session names, if it is signed with the pair's key and has not expired. */
+  public Optional<String> verify(String token, Instant now) {
+    if (token == null || token.length() > 1000) {
+      return Optional.empty();
+    }
+    int dot = token.indexOf('.');
+    if (dot < 1) {
+      return Optional.empty();
+    }
+    try {
+      byte[] payload = DECODER.decode(token.substring(0, dot));
+      byte[] signature = DECODER.decode(token.substring(dot + 1));
+      if (!authentic(payload, signature)) {
+        return Optional.empty();
+      }
+      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 4);
+      if (parts.length != 4 || !parts[0].equals(PURPOSE) || parts[3].isEmpty()) {
+        return Optional.empty();
+      }
+      if (!Instant.ofEpochSecond(Long.parseLong(parts[1])).isAfter(now)) {
+        return Optional.empty();
+      }
+      return Optional.of(parts[3]);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean authentic(byte[] payload, byte[] signature) {
+    if (privateKey != null) {
+      return MessageDigest.isEqual(signature, sign(payload)); // deterministic: sign again
+    }
+    try {
+      Signature verifier = Signature.getInstance("Ed25519");
+      verifier.initVerify(publicKey);
+      verifier.update(payload);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private byte[] sign(byte[] payload) {
+    try {
+      Signature signer = Signature.getInstance("Ed25519");
+      signer.initSign(privateKey);
+      signer.update(payload);
+      return signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed", e);
+    }
+  }
+}
