@@ -91,6 +91,27 @@ describe('Dashboard', () => {
     expect(await screen.findByText(/1 of 25 alerts · 1 of 10 different searches · 14 of 1000 eBay searches today/)).toBeInTheDocument();
   });
 
+  it('lists where the address is signed in and ends another session', async () => {
+    const fetchMock = mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([alert(1)], 0, 1)),
+      'GET /api/sessions': () =>
+        json([
+          { id: 's1', createdAt: '2026-12-01T06:00:00Z', expiresAt: '2026-12-08T06:00:00Z', userAgent: 'Firefox', current: true },
+          { id: 's2', createdAt: '2026-11-30T06:00:00Z', expiresAt: '2026-12-07T06:00:00Z', userAgent: 'Old phone', current: false },
+        ]),
+      'DELETE /api/sessions/s2': () => new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    await user.click(await screen.findByText('Where you are signed in (2)'));
+    expect(screen.getByText('this browser')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /End session/ }));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/sessions/s2' && i?.method === 'DELETE')).toBe(true),
+    );
+  });
+
   it('marks an alert created without signing in as not started', async () => {
     const pending = alert(4);
     mockFetch({

@@ -1,5 +1,6 @@
 import { Fragment, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { AlertForm } from './AlertForm';
+import { SessionsPanel } from './Sessions';
 import { api, ApiError, type Alert, type Channel, type CurrentSession, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { channelsSummary, filtersSummary, formatFrequency, formatTime, stateOf } from './format';
@@ -126,6 +127,8 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
           different searches · {limits.ebayCallsToday.used} of {limits.ebayCallsToday.max} eBay searches today
         </p>
       )}
+
+      <SessionsPanel onUnauthorized={onUnauthorized} />
 
       <div aria-live="polite" role="status" className="sr-status">
         {message && <p className="notice">{message}</p>}

@@ -105,6 +105,15 @@ export interface Session {
   expiresAt: string;
 }
 
+/** One of the address's sessions. */
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
 /** How much of one limit an address uses. */
 export interface Limit {
   used: number;
@@ -240,6 +249,8 @@ export const api = {
   currentSession: () => request<CurrentSession>('GET', '/api/session'),
   /** A one-time code to send the Telegram bot from a chat, which links the chat to the address. */
   telegramLinkCode: () => request<{ code: string; command: string; expiresAt: string }>('POST', '/api/telegram/link-codes'),
+  sessions: () => request<SessionInfo[]>('GET', '/api/sessions'),
+  endSession: (id: string) => request<void>('DELETE', `/api/sessions/${encodeURIComponent(id)}`),
   /** Ends every session of the address, this one too. */
   signOutEverywhere: () => request<void>('DELETE', '/api/sessions'),
   frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),
