@@ -1,11 +1,8 @@
 package dev.ebayalerts.alerts.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,34 +72,45 @@ class SessionStore {
         .list();
   }
 
-  /** Ends one of the address's sessions; false if it has none with this id. */
-  boolean revoke(String email, UUID id, Instant now) {
-    return jdbc.sql(
-                "update session set revoked_at = ? where id = ? and email = ? and revoked_at is null")
-            .params(Timestamp.from(now), id, email)
-            .update()
-        == 1;
+  /** A session just ended: the hash of its token and when it would have expired. */
+  record Ended(String tokenHash, Instant expiresAt) {}
+
+  /** Ends one of the address's sessions; empty if it has none with this id. */
+  List<Ended> revoke(String email, UUID id, Instant now) {
+    return ended(
+        "update session set revoked_at = ? where id = ? and email = ? and revoked_at is null"
+            + " returning token_hash, expires_at",
+        Timestamp.from(now),
+        id,
+        email);
   }
 
-  int revokeAll(String email, Instant now) {
-    return jdbc.sql("update session set revoked_at = ? where email = ? and revoked_at is null")
-        .params(Timestamp.from(now), email)
-        .update();
+  List<Ended> revokeAll(String email, Instant now) {
+    return ended(
+        "update session set revoked_at = ? where email = ? and revoked_at is null"
+            + " returning token_hash, expires_at",
+        Timestamp.from(now),
+        email);
   }
 
-  void revokeToken(String token, Instant now) {
-    jdbc.sql("update session set revoked_at = ? where token_hash = ? and revoked_at is null")
-        .params(Timestamp.from(now), hash(token))
-        .update();
+  List<Ended> revokeToken(String token, Instant now) {
+    return ended(
+        "update session set revoked_at = ? where token_hash = ? and revoked_at is null"
+            + " returning token_hash, expires_at",
+        Timestamp.from(now),
+        hash(token));
+  }
+
+  private List<Ended> ended(String sql, Object... params) {
+    return jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Ended(rs.getString("token_hash"), rs.getTimestamp("expires_at").toInstant()))
+        .list();
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return SessionTokens.hash(token);
   }
 }

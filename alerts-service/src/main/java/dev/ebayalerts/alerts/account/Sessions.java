@@ -6,10 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -26,14 +30,23 @@ class Sessions {
   static final String COOKIE = "alerts_session";
   static final String API_KEY_HEADER = "X-API-Key";
 
+  private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
   private final SessionTokens tokens;
   private final SessionStore store;
+  private final StringRedisTemplate redis;
   private final SecuritySettings settings;
   private final ManageLinks links;
   private final Clock clock;
 
-  Sessions(SessionStore store, SecuritySettings settings, ManageLinks links, Clock clock) {
+  Sessions(
+      SessionStore store,
+      StringRedisTemplate redis,
+      SecuritySettings settings,
+      ManageLinks links,
+      Clock clock) {
     this.tokens = SessionTokens.signing(settings.sessionSigningKey());
+    this.redis = redis;
     this.store = store;
     this.settings = settings;
     this.links = links;
@@ -70,16 +83,38 @@ class Sessions {
   }
 
   boolean revoke(String email, UUID id) {
-    return store.revoke(email, id, clock.instant());
+    return tellOthers(store.revoke(email, id, clock.instant())) > 0;
   }
 
   int revokeAll(String email) {
-    return store.revokeAll(email, clock.instant());
+    return tellOthers(store.revokeAll(email, clock.instant()));
   }
 
   /** Signing out ends the session the request carries, not only its cookie. */
   void end(HttpServletRequest request) {
-    token(request).ifPresent(token -> store.revokeToken(token, clock.instant()));
+    token(request).ifPresent(token -> tellOthers(store.revokeToken(token, clock.instant())));
+  }
+
+  /**
+   * Marks ended sessions in Redis until they would have expired, for analytics-service, which
+   * checks sessions without seeing this service's table. Here the table decides: if Redis is down
+   * the session is still ended for this service, and only analytics-service's read-only insights
+   * stay open to it until it expires.
+   */
+  private int tellOthers(List<SessionStore.Ended> ended) {
+    Instant now = clock.instant();
+    for (SessionStore.Ended session : ended) {
+      Duration left = Duration.between(now, session.expiresAt());
+      if (left.isNegative() || left.isZero()) {
+        continue;
+      }
+      try {
+        redis.opsForValue().set(SessionTokens.endedKey(session.tokenHash()), "1", left);
+      } catch (RuntimeException e) {
+        log.warn("Could not tell analytics-service that a session ended: {}", e.getMessage());
+      }
+    }
+    return ended.size();
   }
 
   ResponseCookie cookie(Session session, HttpServletRequest request) {

@@ -27,6 +27,7 @@ class SessionCookieTests {
             Duration.ofDays(2));
     return new Sessions(
         null, // the cookie needs no store
+        null, // nor Redis
         settings,
         new ManageLinks(baseUrl, "http://localhost:3000"),
         Clock.systemUTC());

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -21,6 +23,7 @@ class SessionRevocationTests {
 
   @Autowired RestTestClient http;
   @Autowired SignInLinks signInLinks;
+  @Autowired StringRedisTemplate redis;
 
   @Test
   void anOwnerSeesTheirSessionsAndEndsOneWhoseTokenStopsWorkingAtOnce() {
@@ -47,6 +50,11 @@ class SessionRevocationTests {
     as(phone).get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
     as(laptop).get().uri("/api/alerts").exchange().expectStatus().isOk();
     assertThat(list(laptop)).hasSize(1);
+    // analytics-service, which cannot see the session table, learns it from Redis
+    assertThat(redis.hasKey(SessionTokens.endedKey(SessionTokens.hash(phone)))).isTrue();
+    assertThat(redis.getExpire(SessionTokens.endedKey(SessionTokens.hash(phone))))
+        .isBetween(6L * 24 * 3600, 7L * 24 * 3600);
+    assertThat(redis.hasKey(SessionTokens.endedKey(SessionTokens.hash(laptop)))).isFalse();
   }
 
   @Test

@@ -8,8 +8,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -30,11 +33,15 @@ class AccessWeb implements WebMvcConfigurer {
   static final String COOKIE = "alerts_session";
   static final String API_KEY_HEADER = "X-API-Key";
 
+  private static final Logger log = LoggerFactory.getLogger(AccessWeb.class);
+
   private final SessionTokens tokens;
+  private final StringRedisTemplate redis;
   private final byte[] operatorKey;
   private final Clock clock;
 
-  AccessWeb(SessionSettings settings, Clock clock) {
+  AccessWeb(SessionSettings settings, StringRedisTemplate redis, Clock clock) {
+    this.redis = redis;
     this.tokens = SessionTokens.verifying(settings.sessionVerifyKey());
     this.operatorKey = settings.operatorApiKey().getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
@@ -67,9 +74,23 @@ class AccessWeb implements WebMvcConfigurer {
       return Caller.operatorKey();
     }
     return token(request)
-        .flatMap(token -> tokens.verify(token, clock.instant()))
+        .flatMap(token -> tokens.verify(token, clock.instant()).filter(email -> !ended(token)))
         .map(Caller::signedIn)
         .orElseThrow(NotSignedIn::now);
+  }
+
+  /**
+   * Whether alerts-service ended the session (it marks ended sessions in Redis). If Redis cannot be
+   * asked the session counts as live: these are the owner's own read-only insights, and
+   * alerts-service, whose table decides, still refuses it.
+   */
+  private boolean ended(String token) {
+    try {
+      return Boolean.TRUE.equals(redis.hasKey(SessionTokens.endedKey(SessionTokens.hash(token))));
+    } catch (RuntimeException e) {
+      log.warn("Could not check whether a session ended: {}", e.getMessage());
+      return false;
+    }
   }
 
   private static Optional<String> token(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package dev.ebayalerts.analytics.insight;
 
 import dev.ebayalerts.analytics.support.IntegrationTest;
 import dev.ebayalerts.analytics.support.Sessions;
+import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,7 @@ class InsightApiTests {
 
   @Autowired RestTestClient http;
   @Autowired JdbcClient jdbc;
+  @Autowired StringRedisTemplate redis;
 
   @Test
   void servesInsightsAndPriceHistoryToTheAlertsOwner() {
@@ -93,6 +96,32 @@ class InsightApiTests {
         .expectBody()
         .jsonPath("$.currencies[0].median")
         .isEqualTo(42.0);
+  }
+
+  /** alerts-service marks a session it ended in Redis; this service then refuses it too. */
+  @Test
+  void aSessionAlertsServiceEndedIsRefused() {
+    UUID alert = alertOf(JANE);
+    String bearer = Sessions.bearer(JANE);
+    String key = SessionTokens.endedKey(SessionTokens.hash(bearer.substring("Bearer ".length())));
+    http.get()
+        .uri("/api/alerts/{id}/insights", alert)
+        .header(HttpHeaders.AUTHORIZATION, bearer)
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    redis.opsForValue().set(key, "1", java.time.Duration.ofMinutes(5));
+    try {
+      http.get()
+          .uri("/api/alerts/{id}/insights", alert)
+          .header(HttpHeaders.AUTHORIZATION, bearer)
+          .exchange()
+          .expectStatus()
+          .isUnauthorized();
+    } finally {
+      redis.delete(key);
+    }
   }
 
   @Test

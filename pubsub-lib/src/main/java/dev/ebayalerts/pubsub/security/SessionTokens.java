@@ -38,6 +38,26 @@ public final class SessionTokens {
     this.publicKey = publicKey;
   }
 
+  /**
+   * The Redis key that marks a session as ended, for services that cannot see alerts-service's
+   * session table: {@code ebay-alerts:ended-session:} and the hex SHA-256 of the token (the token
+   * itself is never stored). It lives until the session would have expired.
+   */
+  public static String endedKey(String tokenHash) {
+    return "ebay-alerts:ended-session:" + tokenHash;
+  }
+
+  /** The hex SHA-256 of a token: how a session is named where it is stored. */
+  public static String hash(String token) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   /** A new key pair, as base64 of the private key's PKCS#8 and the public key's X.509 encoding. */
   public record Keys(String privateKey, String publicKey) {}
 
