@@ -62,7 +62,11 @@ class AlertService {
    */
   @Transactional
   AlertResponse create(AlertRequest request, boolean pending) {
-    fairUse.check(request.email(), SearchKey.of(request), null);
+    // A pending alert is checked when it is started: its create must answer the same for every
+    // address, and must not tell a stranger how many alerts the address has.
+    if (!pending) {
+      fairUse.check(request.email(), SearchKey.of(request), null);
+    }
     Instant now = now();
     Alert draft = new Alert(UUID.randomUUID(), request, now);
     if (pending) {
@@ -161,6 +165,9 @@ class AlertService {
         .map(
             alert -> {
               Instant now = now();
+              if (alert.isPending()) {
+                fairUse.check(alert.getEmail(), alert.getSearchKey(), id);
+              }
               if (alert.start(now)) {
                 Alert started = alerts.saveAndFlush(alert);
                 events.publishEvent(AlertEvents.updated(started, now));
@@ -168,6 +175,19 @@ class AlertService {
               }
               return response(alert, channels.of(id));
             });
+  }
+
+  /**
+   * Deletes alerts created without a session and not started before {@code before}: their start
+   * links have expired, and nobody asked for them.
+   *
+   * @return how many were deleted (at most 100 per call)
+   */
+  @Transactional
+  int deletePendingCreatedBefore(Instant before) {
+    List<Alert> stale = alerts.findTop100ByPendingTrueAndCreatedAtBefore(before);
+    stale.forEach(alert -> delete(alert.getId()));
+    return stale.size();
   }
 
   @Transactional

@@ -1,5 +1,7 @@
 package dev.ebayalerts.alerts.alert;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -11,4 +13,6 @@ interface Alerts extends JpaRepository<Alert, UUID> {
   Page<Alert> findByEmail(String email, Pageable page);
 
   Optional<Alert> findByIdAndEmail(UUID id, String email);
+
+  List<Alert> findTop100ByPendingTrueAndCreatedAtBefore(Instant before);
 }

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-address limits of {@link FairUseSettings}: checked when an alert is created or changed,
- * and reported with the session.
+ * The per-address limits of {@link FairUseSettings}: checked when an alert is created, started or
+ * changed by its owner, and reported with the session. Pending alerts (created without a session,
+ * not started) do not count: a stranger must not be able to use up someone's limits.
  */
 @Component
 class FairUse implements Usage {
@@ -34,7 +35,8 @@ class FairUse implements Usage {
    */
   void check(String email, String searchKey, UUID changing) {
     long others =
-        jdbc.sql("select count(*) from alert where email = ? and id is distinct from ?")
+        jdbc.sql(
+                "select count(*) from alert where email = ? and not pending and id is distinct from ?")
             .params(email, changing)
             .query(Long.class)
             .single();
@@ -45,7 +47,7 @@ class FairUse implements Usage {
     }
     boolean known =
         jdbc.sql(
-                "select count(*) > 0 from alert where email = ? and search_key = ?"
+                "select count(*) > 0 from alert where email = ? and search_key = ? and not pending"
                     + " and id is distinct from ?")
             .params(email, searchKey, changing)
             .query(Boolean.class)
@@ -65,7 +67,7 @@ class FairUse implements Usage {
   @Override
   public Limits of(String email) {
     long alerts =
-        jdbc.sql("select count(*) from alert where email = ?")
+        jdbc.sql("select count(*) from alert where email = ? and not pending")
             .param(email)
             .query(Long.class)
             .single();
@@ -82,7 +84,8 @@ class FairUse implements Usage {
 
   private long searches(String email, UUID except) {
     return jdbc.sql(
-            "select count(distinct search_key) from alert where email = ? and id is distinct from ?")
+            "select count(distinct search_key) from alert where email = ? and not pending"
+                + " and id is distinct from ?")
         .params(email, except)
         .query(Long.class)
         .single();

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.consent;
 import dev.ebayalerts.alerts.account.Accounts;
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,8 +56,19 @@ class StartPages {
     if (id.isEmpty()) {
       return invalid();
     }
-    return alerts
-        .start(id.get())
+    Optional<AlertControl.Started> result;
+    try {
+      result = alerts.start(id.get());
+    } catch (InvalidRequest limit) {
+      return page(
+          HttpStatus.CONFLICT,
+          "Alert not started",
+          "<p>"
+              + HtmlUtils.htmlEscape(
+                  limit.errors().stream().map(problem -> problem.message()).findFirst().orElse(""))
+              + "</p>");
+    }
+    return result
         .map(
             started -> {
               accounts.confirm(started.email());

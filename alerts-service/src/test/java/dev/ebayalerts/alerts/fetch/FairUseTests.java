@@ -130,6 +130,51 @@ class FairUseTests {
     assertThat(alert(l).get("last_error")).isNull();
   }
 
+  /**
+   * Alerts created without a session do not count until started: a stranger cannot use up an
+   * address's limits, and starting one beyond them says why it was not started.
+   */
+  @Test
+  void pendingAlertsDoNotUseUpTheLimitsAndStartingOneBeyondThemIsRefused() throws Exception {
+    String owner = address("pending");
+    for (int i = 0; i < 4; i++) {
+      http.post()
+          .uri("/api/alerts")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              "{\"email\":\"%s\",\"searchPhrase\":\"fair pending %d\",\"frequencyMinutes\":10}"
+                  .formatted(owner, i))
+          .exchange()
+          .expectStatus()
+          .isAccepted();
+    }
+    RestTestClient client = Sessions.signedIn(http, signInLinks, owner);
+    TestAlerts.create(client, owner, "fair own one");
+    TestAlerts.create(client, owner, "fair own two");
+
+    String startLink =
+        dev.ebayalerts.alerts.support.Smtp.forTests()
+            .receivedBy(owner)
+            .get(0)
+            .getContent()
+            .toString();
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("/start\\?token=(\\S+)").matcher(startLink);
+    assertThat(token.find()).isTrue();
+    http.post()
+        .uri("/start")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(
+            "token="
+                + java.net.URLEncoder.encode(
+                    token.group(1), java.nio.charset.StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody(String.class)
+        .value(page -> assertThat(page).contains("Alert not started", "different search"));
+  }
+
   private void runNow(String... ids) {
     jdbc.sql("update search_result set fetched_at = fetched_at - interval '1 hour'").update();
     for (String id : ids) {
