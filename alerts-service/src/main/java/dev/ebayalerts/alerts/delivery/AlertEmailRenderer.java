@@ -41,7 +41,7 @@ class AlertEmailRenderer {
       Map.of(
           "AUCTION", "Auction",
           "FIXED_PRICE", "Buy It Now",
-          "BEST_OFFER", "Best Offer",
+          "BEST_OFFER", "Buy It Now or Best Offer",
           "CLASSIFIED_AD", "Classified ad");
 
   private final TemplateEngine templates;

@@ -75,6 +75,7 @@ class AlertRun {
                 alert.email(),
                 alert.searchPhrase(),
                 alert.maxPrice(),
+                alert.currency(),
                 alert.rules(),
                 first,
                 listings.stream().map(l -> notice(l, null)).toList(),

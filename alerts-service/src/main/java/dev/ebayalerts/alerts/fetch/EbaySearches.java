@@ -64,8 +64,24 @@ class EbaySearches {
         item.itemEndDate());
   }
 
-  private static String buyingOption(Set<BuyingOption> options) {
-    return options != null && options.contains(BuyingOption.AUCTION) ? "AUCTION" : "FIXED_PRICE";
+  /**
+   * The one way to buy a listing is shown as: an auction is an auction (even with Best Offer), a
+   * fixed price that takes offers is BEST_OFFER, a classified ad only when that is all it is.
+   */
+  static String buyingOption(Set<BuyingOption> options) {
+    if (options == null || options.isEmpty()) {
+      return "FIXED_PRICE";
+    }
+    if (options.contains(BuyingOption.AUCTION)) {
+      return "AUCTION";
+    }
+    if (options.contains(BuyingOption.BEST_OFFER)) {
+      return "BEST_OFFER";
+    }
+    if (options.equals(Set.of(BuyingOption.CLASSIFIED_AD))) {
+      return "CLASSIFIED_AD";
+    }
+    return "FIXED_PRICE";
   }
 
   private static String warnings(SearchResult result) {

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param email the alert's owner
  * @param searchPhrase the alert's search
  * @param maxPrice the alert's maximum price, or null: the bound of "ending soon"
+ * @param currency the currency of the alert's prices (maximum and target): a listing priced in
+ *     another is never compared with them
  * @param rules the alert's notice rules
  * @param first whether this is the alert's first run, which shows the current top listings
  * @param fetched every listing of this run's search
@@ -25,8 +27,15 @@ public record NoticeRun(
     String email,
     String searchPhrase,
     BigDecimal maxPrice,
+    String currency,
     NoticeRules rules,
     boolean first,
     List<NoticeListing> fetched,
     List<NoticeListing> news,
-    Instant now) {}
+    Instant now) {
+
+  /** Whether the listing's price can be compared with the alert's (the same currency). */
+  boolean comparable(NoticeListing listing) {
+    return listing.price() != null && (currency == null || currency.equals(listing.currency()));
+  }
+}

@@ -45,7 +45,8 @@ final class RuleEngine {
     for (NoticeListing listing : run.fetched()) {
       State state = before.getOrDefault(listing.itemId(), State.NONE);
       boolean below = false;
-      if (rules.targetPrice() != null && listing.price() != null) {
+      // A target in dollars says nothing about a price in Canadian dollars.
+      if (rules.targetPrice() != null && run.comparable(listing)) {
         below = listing.price().compareTo(rules.targetPrice()) <= 0;
         if (below && !state.belowTarget()) {
           told.putIfAbsent(listing.itemId(), listing);
@@ -84,7 +85,7 @@ final class RuleEngine {
       return false;
     }
     return run.maxPrice() == null
-        || (listing.price() != null && listing.price().compareTo(run.maxPrice()) <= 0);
+        || (run.comparable(listing) && listing.price().compareTo(run.maxPrice()) <= 0);
   }
 
   /** Held listings first, replaced by a newer sighting of the same listing with all reasons. */

@@ -136,6 +136,26 @@ class AlertEmailRendererTests {
   }
 
   @Test
+  void aFixedPriceThatTakesOffersSaysSo() {
+    NoticeListing offers =
+        new NoticeListing(
+            "o1",
+            "Offers welcome",
+            new BigDecimal("40"),
+            "USD",
+            null,
+            null,
+            "https://www.ebay.com/itm/o1",
+            "Used",
+            "BEST_OFFER",
+            null,
+            List.of());
+
+    assertThat(renderer.render(email("offers", false, List.of(offers)), UNSUBSCRIBE).text())
+        .contains("$40.00 · Used · Buy It Now or Best Offer");
+  }
+
+  @Test
   void subjectStaysOnOneLine() {
     NoticePayload email =
         email("switch\r\nBcc: someone@example.com", false, List.of(listing("a", "1", null)));

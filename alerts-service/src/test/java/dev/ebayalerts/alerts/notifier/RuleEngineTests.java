@@ -34,6 +34,34 @@ class RuleEngineTests {
     assertThat(told(run(rules, null, listing("a", "99")), memory)).hasSize(1);
   }
 
+  /** An alert's prices are in its currency: a listing in another is never "at the target". */
+  @Test
+  void pricesInAnotherCurrencyAreNeverComparedWithTheAlertsPrices() {
+    NoticeRules rules = rules(new BigDecimal("100"), 30);
+    NoticeListing canadian = inCurrency(listing("cad", "90"), "CAD");
+    NoticeListing auctionInCad =
+        inCurrency(auction("cad-auction", "50", NOW.plusSeconds(60)), "CAD");
+
+    assertThat(told(run(rules, null, canadian), new HashMap<>())).isEmpty();
+    assertThat(told(run(rules, new BigDecimal("200"), auctionInCad), new HashMap<>())).isEmpty();
+    assertThat(told(run(rules, null, listing("usd", "90")), new HashMap<>())).hasSize(1);
+  }
+
+  private static NoticeListing inCurrency(NoticeListing listing, String currency) {
+    return new NoticeListing(
+        listing.itemId(),
+        listing.title(),
+        listing.price(),
+        currency,
+        listing.previousPrice(),
+        listing.imageUrl(),
+        listing.itemWebUrl(),
+        listing.condition(),
+        listing.buyingOption(),
+        listing.itemEndDate(),
+        listing.reasons());
+  }
+
   @Test
   void anAuctionEndingSoonUnderTheMaximumIsToldOnce() {
     NoticeRules rules = rules(null, 30);
@@ -71,6 +99,7 @@ class RuleEngineTests {
             "a@b.c",
             "x",
             null,
+            "USD",
             off,
             false,
             List.of(fresh, dropped),
@@ -85,6 +114,7 @@ class RuleEngineTests {
             "a@b.c",
             "x",
             null,
+            "USD",
             on,
             false,
             List.of(fresh, dropped),
@@ -139,7 +169,16 @@ class RuleEngineTests {
 
   private static NoticeRun run(NoticeRules rules, BigDecimal max, NoticeListing listing) {
     return new NoticeRun(
-        UUID.randomUUID(), "a@b.c", "x", max, rules, false, List.of(listing), List.of(), NOW);
+        UUID.randomUUID(),
+        "a@b.c",
+        "x",
+        max,
+        "USD",
+        rules,
+        false,
+        List.of(listing),
+        List.of(),
+        NOW);
   }
 
   static NoticeListing listing(String id, String price) {
