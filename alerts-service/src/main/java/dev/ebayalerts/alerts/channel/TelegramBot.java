@@ -1,7 +1,6 @@
 package dev.ebayalerts.alerts.channel;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -139,9 +138,8 @@ class TelegramBot {
   }
 
   private JsonNode call(String method, Map<String, Object> body) {
-    String base = settings.apiBaseUrl().replaceAll("/+$", "") + "/bot" + settings.botToken();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/" + method))
+        HttpRequest.newBuilder(settings.methodUrl(method))
             .timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.channel;
 
 import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +17,11 @@ import org.springframework.validation.annotation.Validated;
 public record TelegramSettings(
     @DefaultValue("") String botToken,
     @DefaultValue("https://api.telegram.org") @NotBlank String apiBaseUrl) {
+
+  /** The Bot API address of one method, e.g. {@code sendMessage}, with the bot's token. */
+  public URI methodUrl(String method) {
+    return URI.create(apiBaseUrl.replaceAll("/+$", "") + "/bot" + botToken + "/" + method);
+  }
 
   public boolean configured() {
     return botToken != null && !botToken.isBlank();

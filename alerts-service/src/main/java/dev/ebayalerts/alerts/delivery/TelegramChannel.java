@@ -2,7 +2,6 @@ package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.channel.TelegramSettings;
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,6 @@ class TelegramChannel implements ChannelSender {
     if (!telegram.configured()) {
       throw new IllegalStateException("no Telegram bot token is configured");
     }
-    String base = telegram.apiBaseUrl().replaceAll("/+$", "") + "/bot" + telegram.botToken();
     StringBuilder text = new StringBuilder("<b>").append(html(payload.headline())).append("</b>");
     for (NoticeListing listing : payload.listings()) {
       text.append("\n\n");
@@ -70,7 +68,7 @@ class TelegramChannel implements ChannelSender {
     }
     body.put("parse_mode", "HTML");
     return new HttpDelivery.Outgoing(
-        URI.create(base + "/" + method), Map.of(), json.writeValueAsString(body));
+        telegram.methodUrl(method), Map.of(), json.writeValueAsString(body));
   }
 
   static String html(String text) {
