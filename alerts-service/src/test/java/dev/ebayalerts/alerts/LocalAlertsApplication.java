@@ -59,7 +59,8 @@ public class LocalAlertsApplication {
         System.setProperty("ALERTS_SESSION_SECRET", linkSecret(DATA.resolve("session-secret")));
       }
       if (absent("ALERTS_SESSION_SIGNING_KEY")) {
-        System.setProperty("ALERTS_SESSION_SIGNING_KEY", sessionKeys(DATA).privateKey());
+        System.setProperty(
+            "ALERTS_SESSION_SIGNING_KEY", SessionTokens.Keys.inFolder(DATA).privateKey());
       }
       if (absent("ALERTS_OPERATOR_API_KEY")) {
         System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
@@ -85,27 +86,6 @@ public class LocalAlertsApplication {
     private static void setIfAbsent(String name, String value) {
       if (absent(name)) {
         System.setProperty(name, value);
-      }
-    }
-
-    /**
-     * The session key pair in the data folder (files {@code session-signing-key} and {@code
-     * session-verify-key}), made by whichever service starts first.
-     */
-    static synchronized SessionTokens.Keys sessionKeys(Path data) {
-      Path signing = data.resolve("session-signing-key");
-      Path verify = data.resolve("session-verify-key");
-      try {
-        if (!Files.exists(signing) || !Files.exists(verify)) {
-          SessionTokens.Keys keys = SessionTokens.newKeys();
-          Files.createDirectories(data);
-          Files.writeString(verify, keys.publicKey());
-          Files.writeString(signing, keys.privateKey());
-        }
-        return new SessionTokens.Keys(
-            Files.readString(signing).strip(), Files.readString(verify).strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read or create the session keys in " + data, e);
       }
     }
 

@@ -58,7 +58,8 @@ public class LocalAnalyticsApplication {
       }
       // Sessions of the local alerts-service (and its operator key) are accepted here too.
       if (absent("ALERTS_SESSION_VERIFY_KEY")) {
-        System.setProperty("ALERTS_SESSION_VERIFY_KEY", sessionKeys(DATA).publicKey());
+        System.setProperty(
+            "ALERTS_SESSION_VERIFY_KEY", SessionTokens.Keys.inFolder(DATA).publicKey());
       }
       if (absent("ALERTS_OPERATOR_API_KEY")) {
         System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
@@ -79,27 +80,6 @@ public class LocalAnalyticsApplication {
         return secret;
       } catch (IOException e) {
         throw new UncheckedIOException("Could not read or create " + file, e);
-      }
-    }
-
-    /**
-     * The session key pair in the data folder (files {@code session-signing-key} and {@code
-     * session-verify-key}), made by whichever service starts first.
-     */
-    static synchronized SessionTokens.Keys sessionKeys(Path data) {
-      Path signing = data.resolve("session-signing-key");
-      Path verify = data.resolve("session-verify-key");
-      try {
-        if (!Files.exists(signing) || !Files.exists(verify)) {
-          SessionTokens.Keys keys = SessionTokens.newKeys();
-          Files.createDirectories(data);
-          Files.writeString(verify, keys.publicKey());
-          Files.writeString(signing, keys.privateKey());
-        }
-        return new SessionTokens.Keys(
-            Files.readString(signing).strip(), Files.readString(verify).strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read or create the session keys in " + data, e);
       }
     }
 

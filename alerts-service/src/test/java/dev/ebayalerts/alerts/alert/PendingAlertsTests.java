@@ -3,10 +3,10 @@ package dev.ebayalerts.alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.alerts.support.TestAlerts;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -38,14 +38,6 @@ class PendingAlertsTests {
   }
 
   private void create(String email, String phrase) {
-    http.post()
-        .uri("/api/alerts")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                .formatted(email, phrase))
-        .exchange()
-        .expectStatus()
-        .isAccepted();
+    TestAlerts.post(http, email, phrase, "").expectStatus().isAccepted();
   }
 }

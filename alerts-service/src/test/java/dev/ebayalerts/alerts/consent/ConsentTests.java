@@ -187,13 +187,7 @@ class ConsentTests {
   }
 
   private RestTestClient.ResponseSpec anonymousCreate(String email, String phrase, String more) {
-    return http.post()
-        .uri("/api/alerts")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10%s}"
-                .formatted(email, phrase, more))
-        .exchange();
+    return TestAlerts.post(http, email, phrase, more);
   }
 
   private RestTestClient.ResponseSpec start(String token) {

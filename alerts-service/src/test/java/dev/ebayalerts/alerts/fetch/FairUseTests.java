@@ -138,15 +138,7 @@ class FairUseTests {
   void pendingAlertsDoNotUseUpTheLimitsAndStartingOneBeyondThemIsRefused() throws Exception {
     String owner = address("pending");
     for (int i = 0; i < 4; i++) {
-      http.post()
-          .uri("/api/alerts")
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(
-              "{\"email\":\"%s\",\"searchPhrase\":\"fair pending %d\",\"frequencyMinutes\":10}"
-                  .formatted(owner, i))
-          .exchange()
-          .expectStatus()
-          .isAccepted();
+      TestAlerts.post(http, owner, "fair pending " + i, "").expectStatus().isAccepted();
     }
     RestTestClient client = Sessions.signedIn(http, signInLinks, owner);
     TestAlerts.create(client, owner, "fair own one");
@@ -198,14 +190,7 @@ class FairUseTests {
 
   private static RestTestClient.ResponseSpec post(
       RestTestClient client, String email, String phrase) {
-    return client
-        .post()
-        .uri("/api/alerts")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            "{\"email\":\"%s\",\"searchPhrase\":\"%s\",\"frequencyMinutes\":10}"
-                .formatted(email, phrase))
-        .exchange();
+    return TestAlerts.post(client, email, phrase, "");
   }
 
   private static String id(Map<?, ?> created) {

@@ -1,6 +1,10 @@
 package dev.ebayalerts.pubsub.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -59,7 +63,28 @@ public final class SessionTokens {
   }
 
   /** A new key pair, as base64 of the private key's PKCS#8 and the public key's X.509 encoding. */
-  public record Keys(String privateKey, String publicKey) {}
+  public record Keys(String privateKey, String publicKey) {
+
+    /**
+     * The pair kept in a folder (files {@code session-signing-key} and {@code session-verify-key}),
+     * made there first if it is missing: how a local run of both services shares one pair.
+     */
+    public static synchronized Keys inFolder(Path folder) {
+      Path signing = folder.resolve("session-signing-key");
+      Path verify = folder.resolve("session-verify-key");
+      try {
+        if (!Files.exists(signing) || !Files.exists(verify)) {
+          Keys keys = newKeys();
+          Files.createDirectories(folder);
+          Files.writeString(verify, keys.publicKey());
+          Files.writeString(signing, keys.privateKey());
+        }
+        return new Keys(Files.readString(signing).strip(), Files.readString(verify).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read or create the session keys in " + folder, e);
+      }
+    }
+  }
 
   public static Keys newKeys() {
     try {

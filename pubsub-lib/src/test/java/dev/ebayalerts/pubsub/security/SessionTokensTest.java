@@ -68,4 +68,17 @@ class SessionTokensTest {
     assertThatThrownBy(() -> SessionTokens.verifying("bm90IGEga2V5"))
         .hasMessageContaining("not an Ed25519 public key");
   }
+
+  /** Both local services find the same pair in the data folder, whichever made it. */
+  @Test
+  void aPairKeptInAFolderIsMadeOnceAndSignsWhatItsPublicHalfAccepts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    SessionTokens.Keys made = SessionTokens.Keys.inFolder(folder);
+    SessionTokens.Keys again = SessionTokens.Keys.inFolder(folder);
+
+    assertThat(again).isEqualTo(made);
+    String token = SessionTokens.signing(made.privateKey()).issue("jane@example.com", EXPIRES);
+    assertThat(SessionTokens.verifying(again.publicKey()).verify(token, Instant.EPOCH))
+        .contains("jane@example.com");
+  }
 }
