@@ -3,6 +3,7 @@ package dev.ebayalerts.ebay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +35,7 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
 
   static final String SEARCH_PATH = "/buy/browse/v1/item_summary/search";
   static final String MARKETPLACE_HEADER = "X-EBAY-C-MARKETPLACE-ID";
+  static final String END_USER_CONTEXT_HEADER = "X-EBAY-C-ENDUSERCTX";
   private static final String OPERATION = "eBay search";
   private static final DateTimeFormatter EBAY_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -108,7 +110,7 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
         // Budget first: with the budget spent, not even a token is fetched.
         budget.takeOne();
         String token = tokens.current();
-        HttpAnswer answer = call(uri, token);
+        HttpAnswer answer = call(request, uri, token);
         if (answer.status() == 401) {
           count("unauthorized");
           if (tokenRefreshed) {
@@ -134,7 +136,9 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
     private SearchResult read(HttpAnswer answer) {
       SearchResult result;
       try {
-        result = json.searchResult(answer.body(), request.excludeWords());
+        result =
+            json.searchResult(
+                answer.body(), request.excludeWords(), request.limit(), request.offset());
       } catch (JacksonException unreadable) {
         // Not retried: a broken body is rarely fixed by asking again, and every ask costs budget.
         count("malformed");
@@ -152,12 +156,19 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
     }
   }
 
-  private HttpAnswer call(URI uri, String token) throws Retrier.Transient {
+  private HttpAnswer call(SearchRequest request, URI uri, String token) throws Retrier.Transient {
     try {
       return http.get()
           .uri(uri)
           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-          .header(MARKETPLACE_HEADER, marketplaceId)
+          .header(MARKETPLACE_HEADER, marketplaceId(request))
+          .headers(
+              headers -> {
+                String context = endUserContext(request);
+                if (context != null) {
+                  headers.set(END_USER_CONTEXT_HEADER, context);
+                }
+              })
           .accept(MediaType.APPLICATION_JSON)
           .exchange(
               (req, response) ->
@@ -171,6 +182,30 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
     }
   }
 
+  /** The request's marketplace, or the configured one. */
+  private String marketplaceId(SearchRequest request) {
+    return request.marketplace() != null ? request.marketplace().name() : marketplaceId;
+  }
+
+  /**
+   * The {@code X-EBAY-C-ENDUSERCTX} value telling eBay where the buyer is, so that shipping costs
+   * (above all calculated ones) and delivery estimates are the buyer's: {@code
+   * contextualLocation=country%3DUS%2Czip%3D19406}, URL-encoded as eBay documents it; the country
+   * alone without a postal code; null without a delivery country.
+   */
+  static String endUserContext(SearchRequest request) {
+    if (request.deliveryCountry() == null) {
+      return null;
+    }
+    String location = "country=" + request.deliveryCountry();
+    if (request.deliveryPostalCode() != null) {
+      location += ",zip=" + request.deliveryPostalCode();
+    }
+    // URLEncoder writes a space as '+'; eBay's header wants the percent form.
+    return "contextualLocation="
+        + URLEncoder.encode(location, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   /** The search URL with eBay's parameters; every value strictly percent-encoded. */
   URI searchUri(SearchRequest request) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -179,6 +214,13 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
     values.put("offset", request.offset());
     if (request.sort().ebayValue() != null) {
       values.put("sort", request.sort().ebayValue());
+    }
+    if (!request.categoryIds().isEmpty()) {
+      values.put("category_ids", String.join(",", request.categoryIds()));
+    }
+    if (request.categoryRefinements()) {
+      // MATCHING_ITEMS keeps the listings coming: a refinement alone would replace them.
+      values.put("fieldgroups", "MATCHING_ITEMS,CATEGORY_REFINEMENTS");
     }
     values.put("filter", filter(request));
     UriComponentsBuilder uri = UriComponentsBuilder.fromUri(baseUrl).path(SEARCH_PATH);
@@ -226,7 +268,40 @@ final class DefaultEbayBrowseClient implements EbayBrowseClient {
           .append(EBAY_TIME.format(request.listedAfter()))
           .append("..]");
     }
+    if (request.minBids() != null || request.maxBids() != null) {
+      // eBay's syntax: [1..5], [1] for at least one, [..5] for at most five.
+      filter.append(",bidCount:[");
+      if (request.minBids() != null) {
+        filter.append(request.minBids());
+      }
+      if (request.maxBids() != null) {
+        filter.append("..").append(request.maxBids());
+      }
+      filter.append(']');
+    }
+    if (request.deliveryCountry() != null) {
+      filter.append(",deliveryCountry:").append(request.deliveryCountry());
+    }
+    if (request.itemLocationCountry() != null) {
+      filter.append(",itemLocationCountry:").append(request.itemLocationCountry());
+    }
+    if (request.returnsAccepted()) {
+      filter.append(",returnsAccepted:true");
+    }
+    if (request.freeShippingOnly()) {
+      filter.append(",maxDeliveryCost:0");
+    }
+    // SearchRequest admits only names and ids without the filter syntax (, { } | [ ] :).
+    appendSet(filter, "sellers", request.sellers());
+    appendSet(filter, "excludeSellers", request.excludedSellers());
+    appendSet(filter, "excludeCategoryIds", request.excludedCategoryIds());
     return filter.toString();
+  }
+
+  private static void appendSet(StringBuilder filter, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      filter.append(',').append(name).append(":{").append(String.join("|", values)).append('}');
+    }
   }
 
   private static String set(Collection<? extends Enum<?>> values) {

@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -27,9 +29,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The client against WireMock stubs that answer with eBay's documented shapes, plus the checks of
@@ -332,6 +339,370 @@ class WireMockContractTest extends EbayBrowseClientContract {
         post(urlPathEqualTo(TOKEN_PATH)).atPriority(1).willReturn(json(200, "<html>oops</html>")));
 
     assertThatThrownBy(() -> client.search(search())).isInstanceOf(EbayUnavailable.class);
+  }
+
+  // --- shipping, currencies, variations, refinements, paging ---
+
+  @Test
+  void readsFixedFreeCalculatedAndMissingShipping() {
+    givenAnswer("headphones", "search-shipping.json");
+
+    List<ItemSummary> items = client.search(SearchRequest.builder("headphones").build()).items();
+
+    ItemSummary fixed = item(items, "v1|266112233445|0");
+    assertThat(fixed.shipping()).isEqualTo(new Shipping(ShippingCostType.FIXED, usd("5.99")));
+    assertThat(fixed.totalPrice()).isEqualTo(usd("194.99"));
+    assertThat(fixed.freeShipping()).isFalse();
+
+    ItemSummary free = item(items, "v1|266223344556|0");
+    assertThat(free.shipping()).isEqualTo(new Shipping(ShippingCostType.FIXED, usd("0.00")));
+    assertThat(free.freeShipping()).isTrue();
+    assertThat(free.totalPrice()).isEqualTo(usd("219.99"));
+
+    // Calculated shipping without the buyer's location: eBay sends no cost, which is not free.
+    ItemSummary calculated = item(items, "v1|176334455667|0");
+    assertThat(calculated.shipping()).isEqualTo(new Shipping(ShippingCostType.CALCULATED, null));
+    assertThat(calculated.shipping().known()).isFalse();
+    assertThat(calculated.freeShipping()).isFalse();
+    assertThat(calculated.totalPrice()).isNull();
+
+    ItemSummary absent = item(items, "v1|386445566778|0");
+    assertThat(absent.shipping()).isNull();
+    assertThat(absent.freeShipping()).isFalse();
+    assertThat(absent.totalPrice()).isNull();
+  }
+
+  @Test
+  void takesTheCheapestKnownShippingOptionAndSkipsMalformedOnes() {
+    givenAnswer("headphones", "search-shipping.json");
+
+    SearchResult result = client.search(SearchRequest.builder("headphones").build());
+
+    assertThat(result.skippedItems()).isZero();
+    ItemSummary several = item(result.items(), "v1|126556677889|0");
+    assertThat(several.shipping()).isEqualTo(new Shipping(ShippingCostType.FIXED, usd("7.95")));
+    assertThat(several.totalPrice()).isEqualTo(usd("136.95"));
+  }
+
+  @Test
+  void readsLocationCategoriesAndListingMarketplace() {
+    givenAnswer("headphones", "search-shipping.json");
+
+    List<ItemSummary> items = client.search(SearchRequest.builder("headphones").build()).items();
+
+    ItemSummary fixed = item(items, "v1|266112233445|0");
+    assertThat(fixed.itemLocation()).isEqualTo(new ItemLocation("US", "191**", null));
+    assertThat(fixed.listingMarketplaceId()).isEqualTo("EBAY_US");
+    assertThat(fixed.categories())
+        .containsExactly(
+            new Category("112529", "Headphones"),
+            new Category("293", "Consumer Electronics"),
+            new Category("15052", "Portable Audio & Headphones"));
+    // A second leaf category eBay names only by id.
+    assertThat(item(items, "v1|126556677889|0").categories())
+        .containsExactly(new Category("112529", "Headphones"), new Category("3286", null));
+    ItemSummary bare = item(items, "v1|386445566778|0");
+    assertThat(bare.itemLocation()).isNull();
+    assertThat(bare.categories()).isEmpty();
+  }
+
+  @Test
+  void readsEbaysConversionOfAForeignSellersPrices() {
+    givenAnswer("hockey", "search-converted.json");
+
+    List<ItemSummary> items = client.search(SearchRequest.builder("hockey").build()).items();
+
+    ItemSummary jersey = item(items, "v1|295667788990|0");
+    assertThat(jersey.price())
+        .isEqualTo(new Money(new BigDecimal("73.41"), "USD", new BigDecimal("99.99"), "CAD"));
+    assertThat(jersey.price().sellerAmount()).isEqualTo(money("99.99", "CAD"));
+    assertThat(jersey.shipping().cost().sellerAmount()).isEqualTo(money("25.00", "CAD"));
+    assertThat(jersey.totalPrice())
+        .isEqualTo(new Money(new BigDecimal("91.76"), "USD", new BigDecimal("124.99"), "CAD"));
+    assertThat(jersey.listingMarketplaceId()).isEqualTo("EBAY_CA");
+    assertThat(jersey.itemLocation().country()).isEqualTo("CA");
+
+    ItemSummary puck = item(items, "v1|305778899001|0");
+    assertThat(puck.currentBidPrice().sellerAmount()).isEqualTo(money("200.00", "CAD"));
+    assertThat(puck.price()).isEqualTo(puck.currentBidPrice());
+    assertThat(puck.totalPrice()).isNull();
+  }
+
+  @Test
+  void readsVariationGroups() {
+    givenAnswer("running shoes", "search-variations.json");
+
+    List<ItemSummary> items = client.search(SearchRequest.builder("running shoes").build()).items();
+
+    ItemSummary variation = item(items, "v1|315012345678|614098765432");
+    assertThat(variation.itemGroupId()).isEqualTo("315012345678");
+    assertThat(variation.itemGroupType()).isEqualTo("SELLER_DEFINED_VARIATIONS");
+    ItemSummary single = item(items, "v1|325123456789|0");
+    assertThat(single.itemGroupId()).isNull();
+    assertThat(single.itemGroupType()).isNull();
+  }
+
+  @Test
+  void findsBestOfferListingsWithEbaysBuyingOptionFilter() {
+    givenAnswer("running shoes", "search-variations.json");
+
+    List<ItemSummary> items =
+        client
+            .search(
+                SearchRequest.builder("running shoes")
+                    .buyingOptions(BuyingOption.BEST_OFFER)
+                    .build())
+            .items();
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withQueryParam("filter", equalTo("buyingOptions:{BEST_OFFER}")));
+    ItemSummary offers = item(items, "v1|325123456789|0");
+    assertThat(offers.buyingOptions())
+        .containsExactlyInAnyOrder(BuyingOption.FIXED_PRICE, BuyingOption.BEST_OFFER);
+    assertThat(offers.acceptsOffers()).isTrue();
+    assertThat(item(items, "v1|315012345678|614098765432").acceptsOffers()).isFalse();
+  }
+
+  @Test
+  void asksForCategoryRefinementsAlongWithTheMatchingItems() {
+    ebay.stubFor(
+        search(1)
+            .withQueryParam("fieldgroups", equalTo("MATCHING_ITEMS,CATEGORY_REFINEMENTS"))
+            .willReturn(json(200, resource("search-refinements.json"))));
+
+    SearchResult result =
+        client.search(
+            SearchRequest.builder("drone").categoryRefinements(true).limit(50).offset(100).build());
+
+    assertThat(result.items()).isNotEmpty();
+    assertThat(result.refinement())
+        .isEqualTo(
+            new CategoryRefinement(
+                "179697",
+                List.of(
+                    new CategoryCount("179697", "Camera Drones", 97),
+                    new CategoryCount("182186", "Other RC Model Vehicles & Kits", 31),
+                    new CategoryCount("179698", "Drone Parts & Accessories", 14))));
+  }
+
+  @Test
+  void asksForNoRefinementsUnlessTold() {
+    SearchResult result = client.search(search());
+
+    ebay.verify(getRequestedFor(urlPathEqualTo(SEARCH_PATH)).withoutQueryParam("fieldgroups"));
+    assertThat(result.refinement()).isNull();
+  }
+
+  @Test
+  void readsEbaysPagingDetails() {
+    SearchResult first = client.search(search());
+
+    assertThat(first.limit()).isEqualTo(20);
+    assertThat(first.offset()).isZero();
+    assertThat(first.next())
+        .isEqualTo(
+            "https://api.ebay.com/buy/browse/v1/item_summary/search?q=drone&limit=20&offset=20");
+    assertThat(first.hasMore()).isTrue();
+  }
+
+  @Test
+  void knowsTheLastPageByItsMissingNext() {
+    givenAnswer("drone", "search-refinements.json");
+
+    SearchResult last = client.search(SearchRequest.builder("drone").offset(100).build());
+
+    assertThat(last.limit()).isEqualTo(50);
+    assertThat(last.offset()).isEqualTo(100);
+    assertThat(last.next()).isNull();
+    assertThat(last.hasMore()).isFalse();
+  }
+
+  // --- marketplace and the buyer's location ---
+
+  @Test
+  void sendsTheRequestsMarketplaceInsteadOfTheConfiguredOne() {
+    ebay.stubFor(
+        search(1)
+            .withHeader("X-EBAY-C-MARKETPLACE-ID", equalTo("EBAY_DE"))
+            .willReturn(json(200, resource("search-ebay-de.json"))));
+
+    ItemSummary bike =
+        client
+            .search(SearchRequest.builder("fahrrad").marketplace(Marketplace.EBAY_DE).build())
+            .items()
+            .get(0);
+
+    ebay.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withHeader("X-EBAY-C-MARKETPLACE-ID", equalTo("EBAY_DE")));
+    assertThat(bike.price()).isEqualTo(money("549.00", "EUR"));
+    assertThat(bike.listingMarketplaceId()).isEqualTo("EBAY_DE");
+  }
+
+  @Test
+  void tellsEbayTheBuyersLocationTheWayItDocumentsIt() {
+    client.search(SearchRequest.builder("headphones").deliverTo("us", "19406").build());
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withHeader(
+                "X-EBAY-C-ENDUSERCTX", equalTo("contextualLocation=country%3DUS%2Czip%3D19406"))
+            .withQueryParam(
+                "filter", equalTo("buyingOptions:{FIXED_PRICE|AUCTION},deliveryCountry:US")));
+  }
+
+  @Test
+  void readsTheCalculatedShippingEbayPricesForTheBuyersCountry() {
+    ebay.stubFor(
+        search(1)
+            .withHeader("X-EBAY-C-ENDUSERCTX", equalTo("contextualLocation=country%3DDE"))
+            .willReturn(json(200, resource("search-ebay-de.json"))));
+
+    ItemSummary bike =
+        client
+            .search(
+                SearchRequest.builder("fahrrad")
+                    .marketplace(Marketplace.EBAY_DE)
+                    .deliveryCountry("DE")
+                    .build())
+            .items()
+            .get(0);
+
+    assertThat(bike.shipping())
+        .isEqualTo(new Shipping(ShippingCostType.CALCULATED, money("39.90", "EUR")));
+    assertThat(bike.totalPrice()).isEqualTo(money("588.90", "EUR"));
+  }
+
+  @Test
+  void percentEncodesSpacesInPostalCodes() {
+    client.search(SearchRequest.builder("headphones").deliverTo("GB", "SW1A 1AA").build());
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withHeader(
+                "X-EBAY-C-ENDUSERCTX",
+                equalTo("contextualLocation=country%3DGB%2Czip%3DSW1A%201AA")));
+  }
+
+  @Test
+  void sendsNoEndUserContextWithoutADeliveryCountry() {
+    client.search(search());
+
+    ebay.verify(getRequestedFor(urlPathEqualTo(SEARCH_PATH)).withoutHeader("X-EBAY-C-ENDUSERCTX"));
+  }
+
+  // --- the new filters ---
+
+  static Stream<Arguments> filters() {
+    return Stream.of(
+        filter("at least one bid", b -> b.minBids(1), "bidCount:[1]"),
+        filter("at most five bids", b -> b.maxBids(5), "bidCount:[..5]"),
+        filter("one to five bids", b -> b.bids(1, 5), "bidCount:[1..5]"),
+        filter("no bids yet", b -> b.bids(0, 0), "bidCount:[0..0]"),
+        filter("delivery country", b -> b.deliveryCountry("de"), "deliveryCountry:DE"),
+        filter("item location", b -> b.itemLocationCountry("GB"), "itemLocationCountry:GB"),
+        filter("returns accepted", b -> b.returnsAccepted(true), "returnsAccepted:true"),
+        filter("free shipping", b -> b.freeShippingOnly(true), "maxDeliveryCost:0"),
+        filter(
+            "sellers",
+            b -> b.sellers("audio_outlet", "vintage.hifi"),
+            "sellers:{audio_outlet|vintage.hifi}"),
+        filter(
+            "excluded sellers",
+            b -> b.excludedSellers("studio-sale"),
+            "excludeSellers:{studio-sale}"),
+        filter(
+            "excluded categories",
+            b -> b.excludedCategoryIds("15052", "3286"),
+            "excludeCategoryIds:{15052|3286}"));
+  }
+
+  private static Arguments filter(
+      String name, UnaryOperator<SearchRequest.Builder> setting, String expected) {
+    return arguments(named(name, setting), expected);
+  }
+
+  @ParameterizedTest
+  @MethodSource("filters")
+  void sendsEachFilterInEbaysSyntax(UnaryOperator<SearchRequest.Builder> setting, String expected) {
+    client.search(setting.apply(SearchRequest.builder("headphones")).build());
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withQueryParam("filter", equalTo("buyingOptions:{FIXED_PRICE|AUCTION}," + expected)));
+  }
+
+  @Test
+  void sendsEveryFilterAtOnceInOneFilterParameter() {
+    client.search(
+        SearchRequest.builder("headphones")
+            .price(null, new BigDecimal("200"), "USD")
+            .buyingOptions(BuyingOption.AUCTION, BuyingOption.BEST_OFFER)
+            .bids(1, 10)
+            .deliverTo("US", "19406")
+            .itemLocationCountry("US")
+            .returnsAccepted(true)
+            .freeShippingOnly(true)
+            .sellers("audio_outlet")
+            .excludedSellers("studio-sale", "cheap*deals")
+            .categoryIds("112529")
+            .excludedCategoryIds("3286")
+            .build());
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withQueryParam("category_ids", equalTo("112529"))
+            .withQueryParam(
+                "filter",
+                equalTo(
+                    "price:[..200],priceCurrency:USD,buyingOptions:{AUCTION|BEST_OFFER},"
+                        + "bidCount:[1..10],deliveryCountry:US,itemLocationCountry:US,"
+                        + "returnsAccepted:true,maxDeliveryCost:0,sellers:{audio_outlet},"
+                        + "excludeSellers:{studio-sale|cheap*deals},excludeCategoryIds:{3286}")));
+  }
+
+  @Test
+  void sendsTheCategoryAsEbaysCategoryIdsParameter() {
+    client.search(SearchRequest.builder("headphones").categoryIds("112529").build());
+
+    ebay.verify(
+        getRequestedFor(urlPathEqualTo(SEARCH_PATH))
+            .withQueryParam("category_ids", equalTo("112529"))
+            .withQueryParam("filter", equalTo("buyingOptions:{FIXED_PRICE|AUCTION}")));
+  }
+
+  @Test
+  void percentEncodesTheFilterSyntaxInTheUrl() {
+    client.search(
+        SearchRequest.builder("headphones").sellers("audio_outlet", "vintage.hifi").build());
+
+    String url = ebay.findAll(getRequestedFor(urlPathEqualTo(SEARCH_PATH))).get(0).getUrl();
+    assertThat(url)
+        .contains(
+            "filter=buyingOptions%3A%7BFIXED_PRICE%7CAUCTION%7D"
+                + "%2Csellers%3A%7Baudio_outlet%7Cvintage.hifi%7D");
+  }
+
+  private static void givenAnswer(String phrase, String resource) {
+    ebay.stubFor(
+        search(1).withQueryParam("q", equalTo(phrase)).willReturn(json(200, resource(resource))));
+  }
+
+  private static ItemSummary item(List<ItemSummary> items, String itemId) {
+    return items.stream()
+        .filter(item -> item.itemId().equals(itemId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no item " + itemId + " in " + items));
+  }
+
+  private static Money usd(String value) {
+    return money(value, "USD");
+  }
+
+  private static Money money(String value, String currency) {
+    return new Money(new BigDecimal(value), currency);
   }
 
   private static MappingBuilder search(int priority) {
