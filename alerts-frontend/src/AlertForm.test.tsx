@@ -1,22 +1,8 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { AlertForm } from './AlertForm';
+import { describe, expect, it } from 'vitest';
+import { renderForm } from './test/form';
 import { alert, bodyOf, json, mockFetch } from './test/http';
-
-function renderForm(overrides: Partial<Parameters<typeof AlertForm>[0]> = {}) {
-  const props = {
-    email: 'jane@example.com',
-    alert: null,
-    frequencies: [2, 10, 30],
-    onSaved: vi.fn(),
-    onCancel: vi.fn(),
-    onUnauthorized: vi.fn(),
-    ...overrides,
-  };
-  render(<AlertForm {...props} />);
-  return props;
-}
 
 describe('AlertForm', () => {
   it('prefills the signed-in email read-only', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type Alert, type ChannelType } from './api';
+import { CategorySuggestions } from './CategorySuggestions';
 import { fieldKit } from './formKit';
 import { MARKETPLACE_IDS, MARKETPLACES } from './marketplaces';
 import { MoreFilters } from './MoreFilters';
@@ -332,6 +333,8 @@ export function AlertForm(props: {
           'Separated by commas or spaces; up to 20.',
         )}
       </div>
+
+      <CategorySuggestions kit={kit} onUnauthorized={props.onUnauthorized} />
 
       <MoreFilters kit={kit} open={moreOpen} onToggle={() => setMoreOpen((o) => !o)} />
 
