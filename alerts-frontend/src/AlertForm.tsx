@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type Alert, type ChannelType } from './api';
+import { api, ApiError, type Alert, type ChannelType, type SearchLinkAlert } from './api';
 import { CategorySuggestions } from './CategorySuggestions';
+import { EbayLinkImport } from './EbayLinkImport';
 import { fieldKit } from './formKit';
 import { MARKETPLACE_IDS, MARKETPLACES } from './marketplaces';
 import { MoreFilters } from './MoreFilters';
@@ -16,6 +17,7 @@ import {
   newChannel,
   toInput,
   validate,
+  withSearchLink,
   type AlertFormValues,
   type ChannelFormValues,
   type ErrorKey,
@@ -121,6 +123,14 @@ export function AlertForm(props: {
     dropChannelErrors();
     // After the row is gone (and "Add channel" enabled again if the list was full).
     requestAnimationFrame(() => addRef.current?.focus());
+  }
+
+  function imported(link: SearchLinkAlert) {
+    const next = withSearchLink(values, link);
+    setValues(next);
+    setErrors({});
+    setFormError(null);
+    if (moreFiltersInUse(next) > 0) setMoreOpen(true);
   }
 
   /** Shows the errors, opening "More filters" when one is in there, and focuses the first. */
@@ -276,6 +286,7 @@ export function AlertForm(props: {
           </p>
         )}
       </div>
+      {!alert && <EbayLinkImport onImported={imported} onUnauthorized={props.onUnauthorized} />}
       <div className="grid">
         {field('email', 'Email', (a) => <input {...a} type="email" value={values.email} readOnly />, 'Alerts go to the address you signed in with.')}
         {field('searchPhrase', 'Search phrase', (a) => (
