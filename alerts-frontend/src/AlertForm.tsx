@@ -71,6 +71,7 @@ export function AlertForm(props: {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusChannel, setFocusChannel] = useState<string | null>(null);
+  const [focusError, setFocusError] = useState(0);
   const [moreOpen, setMoreOpen] = useState(() => moreFiltersInUse(values) > 0);
   const formRef = useRef<HTMLFormElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -137,10 +138,13 @@ export function AlertForm(props: {
   function showErrors(found: FormErrors) {
     setErrors(found);
     if (MORE_FILTER_FIELDS.some((f) => found[f])) setMoreOpen(true);
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .group-error')?.focus(),
-    );
+    if (Object.keys(found).length > 0) setFocusError((n) => n + 1);
   }
+
+  // After the render that shows them (a frame callback could run before it, after a server answer).
+  useEffect(() => {
+    if (focusError > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .group-error')?.focus();
+  }, [focusError]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
