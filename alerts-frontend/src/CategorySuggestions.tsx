@@ -139,7 +139,7 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
         {loading ? <p className="hint">Looking up categories…</p> : problem && <p className="warn">{problem}</p>}
       </div>
       {shown && (
-        <div className={stale ? 'suggestions stale' : 'suggestions'}>
+        <div className="suggestions">
           <p className="hint">
             {shown.result.total.toLocaleString('en')} listings for “{shown.phrase}” on {marketplaceName(shown.marketplace)}
             {stale && ' (before the last change)'}
