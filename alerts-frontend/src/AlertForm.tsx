@@ -104,8 +104,8 @@ export function AlertForm(props: {
     setFocusChannel(null);
   }, [focusChannel, id]);
 
-  function setChannel(index: number, change: Partial<ChannelFormValues>) {
-    setValues((v) => ({ ...v, channels: v.channels.map((c, i) => (i === index ? { ...c, ...change } : c)) }));
+  function setChannel(index: number, patch: Partial<ChannelFormValues>) {
+    setValues((v) => ({ ...v, channels: v.channels.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
   }
 
   // Channel errors are kept by position: once rows move they would point at the wrong row.
@@ -126,12 +126,12 @@ export function AlertForm(props: {
     requestAnimationFrame(() => addRef.current?.focus());
   }
 
+  // Called once the server answered: what was typed meanwhile and the link does not set stays.
   function imported(link: SearchLinkAlert) {
-    const next = withSearchLink(values, link);
-    setValues(next);
+    setValues((v) => withSearchLink(v, link));
     setErrors({});
     setFormError(null);
-    if (moreFiltersInUse(next) > 0) setMoreOpen(true);
+    if (moreFiltersInUse(withSearchLink(values, link)) > 0) setMoreOpen(true);
   }
 
   /** Shows the errors, opening "More filters" when one is in there, and focuses the first. */

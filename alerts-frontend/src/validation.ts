@@ -136,7 +136,7 @@ const NO_MORE_FILTERS = {
 export const moreFiltersInUse = (values: AlertFormValues): number =>
   MORE_FILTER_FIELDS.filter((f) => {
     const value = values[f];
-    return typeof value === 'string' && f !== 'priceBasis' ? value.trim() !== '' : value !== NO_MORE_FILTERS[f];
+    return (typeof value === 'string' ? value.trim() : value) !== NO_MORE_FILTERS[f];
   }).length;
 
 export const emptyForm = (email: string): AlertFormValues => ({
