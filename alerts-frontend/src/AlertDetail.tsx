@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, type Alert, type AlertInsights, type PricePoint } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatMoney, formatTime, rulesSummary } from './format';
+import { formatMoney, formatTime, rulesSummary, searchSummary } from './format';
+import { OpenOnEbay } from './OpenOnEbay';
 import { PriceChart } from './PriceChart';
 
 export function AlertDetail({
@@ -76,6 +77,9 @@ export function AlertDetail({
 
   return (
     <div className="detail" ref={boxRef}>
+      <p className="search-summary">
+        Searches {searchSummary(alert).join(' · ')}. <OpenOnEbay alert={alert} />
+      </p>
       {alert.status?.lastWarning && <p className="warn">eBay: {alert.status.lastWarning}</p>}
       {alert.rules && <p className="rules-summary">{rulesSummary(alert).join(' · ')}.</p>}
       {alert.channels

@@ -1,22 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { AlertForm } from './AlertForm';
+import { describe, expect, it } from 'vitest';
+import { renderForm } from './test/form';
 import { alert, bodyOf, json, mockFetch } from './test/http';
-
-function renderForm(overrides: Partial<Parameters<typeof AlertForm>[0]> = {}) {
-  const props = {
-    email: 'jane@example.com',
-    alert: null,
-    frequencies: [2, 10, 30],
-    onSaved: vi.fn(),
-    onCancel: vi.fn(),
-    onUnauthorized: vi.fn(),
-    ...overrides,
-  };
-  render(<AlertForm {...props} />);
-  return props;
-}
 
 describe('AlertForm', () => {
   it('prefills the signed-in email read-only', () => {
@@ -101,6 +87,22 @@ describe('AlertForm', () => {
       buyingOption: 'ANY',
       excludeWords: ['broken', 'parts', 'box'],
       minDropPercent: 5,
+      // The search filters a new alert starts with, sent explicitly.
+      marketplace: 'EBAY_US',
+      priceBasis: 'ITEM',
+      shipToCountry: null,
+      shipToPostalCode: null,
+      freeShippingOnly: false,
+      returnsAccepted: false,
+      itemLocationCountry: null,
+      categoryIds: [],
+      excludedCategoryIds: [],
+      sellers: [],
+      excludedSellers: [],
+      minSellerFeedbackScore: null,
+      minSellerFeedbackPercent: null,
+      minBids: null,
+      maxBids: null,
       rules: {
         newListings: false,
         priceDrops: true,
@@ -334,5 +336,170 @@ describe('AlertForm', () => {
 
     expect(props.onSaved).toHaveBeenCalled();
     expect(bodyOf(fetchMock.mock.calls[0][1])).toMatchObject({ searchPhrase: 'new phrase', version: 4, active: true, excludeWords: ['broken'] });
+  });
+});
+
+describe('AlertForm search filters', () => {
+  async function fillBasics(user: ReturnType<typeof userEvent.setup>) {
+    await user.type(screen.getByLabelText('Search phrase'), 'switch oled');
+    await user.selectOptions(screen.getByLabelText('Check every'), '10');
+  }
+
+  it('sends the currency of the chosen eBay site and shows it next to the prices', async () => {
+    const fetchMock = mockFetch({ 'POST /api/alerts': () => json(alert(9), 201) });
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.getByLabelText('Max price')).toHaveAccessibleDescription('in USD');
+    await fillBasics(user);
+    await user.selectOptions(screen.getByLabelText('eBay site'), 'EBAY_DE');
+    expect(screen.getByLabelText('Min price')).toHaveAccessibleDescription('in EUR');
+    expect(screen.getByLabelText('Max price')).toHaveAccessibleDescription('in EUR');
+    expect(screen.getByLabelText('Target price')).toHaveAccessibleDescription(/in EUR/);
+    await user.type(screen.getByLabelText('Max price'), '250');
+    await user.selectOptions(screen.getByLabelText('Buying format'), 'Best Offer');
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(bodyOf(fetchMock.mock.calls[0][1])).toMatchObject({
+      marketplace: 'EBAY_DE',
+      currency: 'EUR',
+      maxPrice: 250,
+      buyingOption: 'BEST_OFFER',
+    });
+  });
+
+  it('sends every filter of “More filters” and shows them back when the alert is edited', async () => {
+    const fetchMock = mockFetch({ 'POST /api/alerts': (_u, init) => json(alert(9, bodyOf(init)), 201) });
+    const user = userEvent.setup();
+    const props = renderForm();
+    await fillBasics(user);
+    // Folded away at first: the basic form stays short.
+    expect(screen.queryByLabelText('Ships to')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'More filters' }));
+    expect(screen.getByRole('button', { name: 'More filters' })).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByLabelText('Price + shipping'));
+    await user.selectOptions(screen.getByLabelText('Ships to'), 'DE');
+    await user.type(screen.getByLabelText('Ships-to postal code'), ' 10115 ');
+    await user.selectOptions(screen.getByLabelText('Item located in'), 'Japan');
+    await user.click(screen.getByLabelText('Free shipping only'));
+    await user.click(screen.getByLabelText('Returns accepted'));
+    await user.type(screen.getByLabelText('Only from sellers'), 'retro-games, Nintendo_Fan retro-GAMES');
+    await user.type(screen.getByLabelText('Exclude sellers'), 'scalper99');
+    await user.type(screen.getByLabelText('Min seller feedback score'), '100');
+    await user.type(screen.getByLabelText('Min positive feedback %'), '98.5');
+    await user.type(screen.getByLabelText('Min bids'), '0');
+    await user.type(screen.getByLabelText('Max bids'), '3');
+    expect(screen.getByText('12 in use')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    await waitFor(() => expect(props.onSaved).toHaveBeenCalled());
+    const sent = bodyOf(fetchMock.mock.calls[0][1]);
+    expect(sent).toMatchObject({
+      priceBasis: 'TOTAL',
+      shipToCountry: 'DE',
+      shipToPostalCode: '10115',
+      itemLocationCountry: 'JP',
+      freeShippingOnly: true,
+      returnsAccepted: true,
+      sellers: ['retro-games', 'Nintendo_Fan'],
+      excludedSellers: ['scalper99'],
+      minSellerFeedbackScore: 100,
+      minSellerFeedbackPercent: 98.5,
+      minBids: 0,
+      maxBids: 3,
+    });
+
+    cleanup();
+    renderForm({ alert: alert(9, sent) });
+    // Filters in use: "More filters" starts open.
+    expect(screen.getByRole('button', { name: 'More filters' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByLabelText('Price + shipping')).toBeChecked();
+    expect(screen.getByLabelText('Ships to')).toHaveValue('DE');
+    expect(screen.getByLabelText('Ships-to postal code')).toHaveValue('10115');
+    expect(screen.getByLabelText('Item located in')).toHaveValue('JP');
+    expect(screen.getByLabelText('Free shipping only')).toBeChecked();
+    expect(screen.getByLabelText('Returns accepted')).toBeChecked();
+    expect(screen.getByLabelText('Only from sellers')).toHaveValue('retro-games, Nintendo_Fan');
+    expect(screen.getByLabelText('Exclude sellers')).toHaveValue('scalper99');
+    expect(screen.getByLabelText('Min seller feedback score')).toHaveValue('100');
+    expect(screen.getByLabelText('Min positive feedback %')).toHaveValue('98.5');
+    expect(screen.getByLabelText('Min bids')).toHaveValue('0');
+    expect(screen.getByLabelText('Max bids')).toHaveValue('3');
+  });
+
+  it('shows the eBay site, buying format and categories of an alert being edited', () => {
+    renderForm({
+      alert: alert(5, { marketplace: 'EBAY_GB', currency: 'GBP', buyingOption: 'BEST_OFFER', categoryIds: ['20349'], excludedCategoryIds: ['9355'] }),
+    });
+    expect(screen.getByLabelText('eBay site')).toHaveValue('EBAY_GB');
+    expect(screen.getByLabelText('Max price')).toHaveAccessibleDescription('in GBP');
+    expect(screen.getByLabelText('Buying format')).toHaveValue('BEST_OFFER');
+    // Nothing in "More filters" is in use: it stays folded.
+    expect(screen.getByRole('button', { name: 'More filters' })).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('keeps an alert of a service without marketplaces in its currency', () => {
+    renderForm({ alert: alert(4, { currency: 'AUD' }) });
+    expect(screen.getByLabelText('eBay site')).toHaveValue('EBAY_AU');
+  });
+
+  it('checks the filters before sending, naming the field, and opens “More filters” to show them', async () => {
+    const fetchMock = mockFetch({});
+    const user = userEvent.setup();
+    renderForm();
+    await fillBasics(user);
+    const toggle = screen.getByRole('button', { name: 'More filters' });
+    await user.click(toggle);
+    await user.type(screen.getByLabelText('Ships-to postal code'), '10115');
+    await user.type(screen.getByLabelText('Min positive feedback %'), '101');
+    await user.type(screen.getByLabelText('Min bids'), '5');
+    await user.type(screen.getByLabelText('Max bids'), '2');
+    // Folded again: the errors must still be seen.
+    await user.click(toggle);
+    expect(screen.queryByLabelText('Max bids')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByLabelText('Max bids')).toHaveAccessibleDescription(/Max bids must be greater than or equal to Min bids/);
+    expect(screen.getByLabelText('Min positive feedback %')).toHaveAccessibleDescription(
+      /Min positive feedback % must be between 0 and 100/,
+    );
+    expect(screen.getByLabelText('Ships-to postal code')).toHaveAccessibleDescription(
+      /Ships-to postal code needs a ships-to country/,
+    );
+    await waitFor(() => expect(screen.getByLabelText('Ships-to postal code')).toHaveFocus());
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s errors of the filters on their inputs, a refused currency on the eBay site', async () => {
+    mockFetch({
+      'POST /api/alerts': () =>
+        json(
+          {
+            title: 'Bad Request',
+            status: 400,
+            detail: 'The alert is not valid.',
+            errors: [
+              { field: 'currency', message: 'must be the currency of the marketplace (EUR for EBAY_DE)' },
+              { field: 'excludedSellers[1]', message: 'must be an eBay user id' },
+              { field: 'shipToCountry', message: 'must be a country eBay ships to' },
+            ],
+          },
+          400,
+        ),
+    });
+    const user = userEvent.setup();
+    renderForm();
+    await fillBasics(user);
+    await user.click(screen.getByRole('button', { name: 'More filters' }));
+    await user.selectOptions(screen.getByLabelText('Ships to'), 'AQ');
+    await user.type(screen.getByLabelText('Exclude sellers'), 'a b');
+    await user.click(screen.getByRole('button', { name: 'More filters' }));
+    await user.click(screen.getByRole('button', { name: 'Create alert' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The alert is not valid.');
+    expect(screen.getByLabelText('eBay site')).toHaveAccessibleDescription(/eBay site must be the currency of the marketplace/);
+    expect(screen.getByLabelText('Exclude sellers')).toHaveAccessibleDescription(/Exclude sellers must be an eBay user id/);
+    expect(screen.getByLabelText('Ships to')).toHaveAccessibleDescription(/must be a country eBay ships to/);
   });
 });

@@ -1,19 +1,27 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, type Alert, type ChannelType } from './api';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, type Alert, type ChannelType, type SearchLinkAlert } from './api';
+import { CategorySuggestions } from './CategorySuggestions';
+import { EbayLinkImport } from './EbayLinkImport';
+import { fieldKit } from './formKit';
+import { MARKETPLACE_IDS, MARKETPLACES } from './marketplaces';
+import { MoreFilters } from './MoreFilters';
 import {
   CHANNEL_TYPES,
   emptyForm,
   errorKeyOf,
+  fromAlert,
   MAX_CHANNELS,
+  MORE_FILTER_FIELDS,
+  moreFiltersInUse,
   needsUrl,
   newChannel,
   toInput,
   validate,
+  withSearchLink,
   type AlertFormValues,
   type ChannelFormValues,
   type ErrorKey,
   type FormErrors,
-  type ScalarField,
 } from './validation';
 
 export const CHANNEL_LABELS: Record<ChannelType, string> = {
@@ -31,42 +39,6 @@ const TARGET_LABELS: Record<ChannelType, string> = {
   SLACK: 'Slack webhook URL',
   TELEGRAM: 'Telegram chat id',
 };
-
-function fromAlert(alert: Alert): AlertFormValues {
-  const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-  const rules = alert.rules;
-  return {
-    email: alert.email,
-    searchPhrase: alert.searchPhrase,
-    frequencyMinutes: String(alert.frequencyMinutes),
-    minPrice: text(alert.minPrice),
-    maxPrice: text(alert.maxPrice),
-    currency: alert.currency ?? 'USD',
-    condition: alert.condition ?? 'ANY',
-    buyingOption: alert.buyingOption ?? 'ANY',
-    excludeWords: (alert.excludeWords ?? []).join(', '),
-    minDropPercent: text(alert.minDropPercent),
-    newListings: rules?.newListings ?? true,
-    priceDrops: rules?.priceDrops ?? true,
-    targetPrice: text(rules?.targetPrice),
-    endingSoonMinutes: text(rules?.endingSoonMinutes),
-    // <input type="time"> wants HH:mm; a server answering HH:mm:ss still fits.
-    quietStart: rules?.quietStart?.slice(0, 5) ?? '',
-    quietEnd: rules?.quietEnd?.slice(0, 5) ?? '',
-    timeZone: rules?.timeZone ?? 'UTC',
-    maxPerDay: text(rules?.maxPerDay),
-    channels: alert.channels?.length
-      ? alert.channels.map((c) => ({
-          key: c.id,
-          type: c.type,
-          url: c.url ?? '',
-          chatId: c.chatId ?? '',
-          enabled: c.enabled,
-          deliveryError: c.deliveryError,
-        }))
-      : [newChannel('EMAIL')],
-  };
-}
 
 let zones: string[] | null = null;
 /** The time zones the browser knows, offered as suggestions (typing any other IANA name works too). */
@@ -99,6 +71,8 @@ export function AlertForm(props: {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusChannel, setFocusChannel] = useState<string | null>(null);
+  const [focusError, setFocusError] = useState(0);
+  const [moreOpen, setMoreOpen] = useState(() => moreFiltersInUse(values) > 0);
   const formRef = useRef<HTMLFormElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -106,10 +80,10 @@ export function AlertForm(props: {
   // While frequencies load (or if they failed), keep the alert's own value choosable.
   const choices = frequencies.length ? frequencies : alert ? [alert.frequencyMinutes] : [];
 
-  const set = (name: ScalarField) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
-  const check = (name: 'newListings' | 'priceDrops') => (e: ChangeEvent<HTMLInputElement>) =>
-    setValues((v) => ({ ...v, [name]: e.target.checked }));
+  const change = (patch: Partial<AlertFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const kit = fieldKit(id, errors, values, change);
+  const { a11y, errorIdOf, errorText, hintText, field, set, checkbox } = kit;
+  const currency = MARKETPLACES[values.marketplace]?.currency ?? 'USD';
 
   // Some 400 options: built once, not on every keystroke.
   const zoneList = useMemo(
@@ -130,8 +104,8 @@ export function AlertForm(props: {
     setFocusChannel(null);
   }, [focusChannel, id]);
 
-  function setChannel(index: number, change: Partial<ChannelFormValues>) {
-    setValues((v) => ({ ...v, channels: v.channels.map((c, i) => (i === index ? { ...c, ...change } : c)) }));
+  function setChannel(index: number, patch: Partial<ChannelFormValues>) {
+    setValues((v) => ({ ...v, channels: v.channels.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
   }
 
   // Channel errors are kept by position: once rows move they would point at the wrong row.
@@ -152,20 +126,33 @@ export function AlertForm(props: {
     requestAnimationFrame(() => addRef.current?.focus());
   }
 
-  function focusFirstError() {
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .group-error')?.focus(),
-    );
+  // Called once the server answered: what was typed meanwhile and the link does not set stays.
+  function imported(link: SearchLinkAlert) {
+    setValues((v) => withSearchLink(v, link));
+    setErrors({});
+    setFormError(null);
+    if (moreFiltersInUse(withSearchLink(values, link)) > 0) setMoreOpen(true);
   }
+
+  /** Shows the errors, opening "More filters" when one is in there, and focuses the first. */
+  function showErrors(found: FormErrors) {
+    setErrors(found);
+    if (MORE_FILTER_FIELDS.some((f) => found[f])) setMoreOpen(true);
+    if (Object.keys(found).length > 0) setFocusError((n) => n + 1);
+  }
+
+  // After the render that shows them (a frame callback could run before it, after a server answer).
+  useEffect(() => {
+    if (focusError > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .group-error')?.focus();
+  }, [focusError]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found = validate(values, choices);
-    setErrors(found);
     setFormError(null);
+    showErrors(found);
     if (Object.keys(found).length > 0) {
       setFormError('Please correct the highlighted fields.');
-      focusFirstError();
       return;
     }
     setBusy(true);
@@ -187,64 +174,17 @@ export function AlertForm(props: {
             fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]}; ${message}` : message;
           } else other.push(`${field}: ${message}`);
         }
-        setErrors(fieldErrors);
+        showErrors(fieldErrors);
         setFormError(
           e.status === 409
             ? 'This alert was changed elsewhere. Cancel and open it again to see the latest version.'
             : [e.message, ...other].join(' '),
         );
-        focusFirstError();
       } else setFormError((e as Error).message);
     } finally {
       setBusy(false);
     }
   }
-
-  /** id, aria-invalid and aria-describedby of an input showing the errors under the given keys. */
-  const a11y = (inputId: string, keys: ErrorKey[], hint?: boolean) => {
-    const shown = keys.filter((k) => errors[k]);
-    const describedBy = [hint ? `${inputId}-hint` : null, ...shown.map((k) => errorIdOf(k))].filter(Boolean).join(' ');
-    return { id: inputId, 'aria-invalid': shown.length ? true : undefined, 'aria-describedby': describedBy || undefined };
-  };
-  const errorIdOf = (key: ErrorKey) => `${id}-error-${key.replace(/[^\w]/g, '-')}`;
-  const errorText = (key: ErrorKey, label: string) =>
-    errors[key] && (
-      <span id={errorIdOf(key)} className="field-error">
-        {label} {errors[key]}
-      </span>
-    );
-  const hintText = (inputId: string, hint?: string) =>
-    hint && (
-      <small id={`${inputId}-hint`} className="hint">
-        {hint}
-      </small>
-    );
-
-  const field = (name: ScalarField, label: string, control: (a11y: object) => ReactNode, hint?: string) => {
-    const inputId = `${id}-${name}`;
-    return (
-      <div className={`field field-${name}`}>
-        <label htmlFor={inputId}>{label}</label>
-        {control({ ...a11y(inputId, [name], Boolean(hint)), name })}
-        {hintText(inputId, hint)}
-        {errorText(name, label)}
-      </div>
-    );
-  };
-
-  const checkbox = (name: 'newListings' | 'priceDrops', label: string, hint: string) => {
-    const inputId = `${id}-${name}`;
-    return (
-      <div className={`field check field-${name}`}>
-        <div className="check-row">
-          <input {...a11y(inputId, [name], true)} type="checkbox" name={name} checked={values[name]} onChange={check(name)} />
-          <label htmlFor={inputId}>{label}</label>
-        </div>
-        {hintText(inputId, hint)}
-        {errorText(name, label)}
-      </div>
-    );
-  };
 
   const channelRow = (channel: ChannelFormValues, i: number) => {
     const n = i + 1;
@@ -350,11 +290,26 @@ export function AlertForm(props: {
           </p>
         )}
       </div>
+      {!alert && <EbayLinkImport onImported={imported} onUnauthorized={props.onUnauthorized} />}
       <div className="grid">
         {field('email', 'Email', (a) => <input {...a} type="email" value={values.email} readOnly />, 'Alerts go to the address you signed in with.')}
         {field('searchPhrase', 'Search phrase', (a) => (
           <input {...a} value={values.searchPhrase} onChange={set('searchPhrase')} maxLength={200} required />
         ))}
+        {field(
+          'marketplace',
+          'eBay site',
+          (a) => (
+            <select {...a} value={values.marketplace} onChange={set('marketplace')}>
+              {MARKETPLACE_IDS.map((m) => (
+                <option key={m} value={m}>
+                  {MARKETPLACES[m].name} ({MARKETPLACES[m].currency})
+                </option>
+              ))}
+            </select>
+          ),
+          'Where to search; prices are in its currency.',
+        )}
         {field('frequencyMinutes', 'Check every', (a) => (
           <select {...a} value={values.frequencyMinutes} onChange={set('frequencyMinutes')} required>
             <option value="">Choose…</option>
@@ -367,13 +322,10 @@ export function AlertForm(props: {
         ))}
         {field('minPrice', 'Min price', (a) => (
           <input {...a} inputMode="decimal" value={values.minPrice} onChange={set('minPrice')} />
-        ))}
+        ), undefined, currency)}
         {field('maxPrice', 'Max price', (a) => (
           <input {...a} inputMode="decimal" value={values.maxPrice} onChange={set('maxPrice')} />
-        ))}
-        {field('currency', 'Currency', (a) => (
-          <input {...a} value={values.currency} onChange={set('currency')} maxLength={3} autoCapitalize="characters" />
-        ))}
+        ), undefined, currency)}
         {field('condition', 'Condition', (a) => (
           <select {...a} value={values.condition} onChange={set('condition')}>
             <option value="ANY">Any</option>
@@ -381,11 +333,12 @@ export function AlertForm(props: {
             <option value="USED">Used</option>
           </select>
         ))}
-        {field('buyingOption', 'Buying option', (a) => (
+        {field('buyingOption', 'Buying format', (a) => (
           <select {...a} value={values.buyingOption} onChange={set('buyingOption')}>
             <option value="ANY">Any</option>
             <option value="FIXED_PRICE">Buy It Now</option>
             <option value="AUCTION">Auction</option>
+            <option value="BEST_OFFER">Best Offer</option>
           </select>
         ))}
         {field(
@@ -395,6 +348,10 @@ export function AlertForm(props: {
           'Separated by commas or spaces; up to 20.',
         )}
       </div>
+
+      <CategorySuggestions kit={kit} onUnauthorized={props.onUnauthorized} />
+
+      <MoreFilters kit={kit} open={moreOpen} onToggle={() => setMoreOpen((o) => !o)} />
 
       <fieldset className="section">
         <legend>Notifications</legend>
@@ -411,7 +368,8 @@ export function AlertForm(props: {
             'targetPrice',
             'Target price',
             (a) => <input {...a} inputMode="decimal" value={values.targetPrice} onChange={set('targetPrice')} />,
-            'Notify when a listing costs this much or less (in the alert’s currency).',
+            'Notify when a listing costs this much or less.',
+            currency,
           )}
           {field(
             'endingSoonMinutes',

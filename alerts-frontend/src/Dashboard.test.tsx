@@ -333,4 +333,99 @@ describe('Dashboard', () => {
     expect(screen.getByText(/The feed has a new address/)).toBeInTheDocument();
     expect(fetchMock.mock.calls.filter(([, i]) => i?.method === 'POST').map(([u]) => u)).toEqual(['/api/alerts/id-1/feed-token']);
   });
+
+  it('links each alert to its search on eBay, only when the address is an https eBay one', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(
+          page(
+            [
+              alert(1, { ebaySearchUrl: 'https://www.ebay.de/sch/i.html?_nkw=search+1' }),
+              alert(2, { ebaySearchUrl: 'javascript:alert(document.cookie)' }),
+              alert(3, { ebaySearchUrl: 'http://www.ebay.com/sch/i.html?_nkw=search+3' }),
+              alert(4, { ebaySearchUrl: 'https://www.ebay.com.example.net/sch/i.html' }),
+              alert(5),
+            ],
+            0,
+            5,
+          ),
+        ),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const row = (await screen.findByText('search 1')).closest('tr')!;
+    const link = within(row).getByRole('link', { name: /Open on eBay/ });
+    expect(link).toHaveAccessibleName('Open on eBay: search 1 (opens in a new tab)');
+    expect(link).toHaveAttribute('href', 'https://www.ebay.de/sch/i.html?_nkw=search+1');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(screen.getAllByRole('link', { name: /Open on eBay/ })).toHaveLength(1);
+    expect(screen.queryByText(/document\.cookie/)).not.toBeInTheDocument();
+  });
+
+  it('shows the eBay site and the filters in use in the row and the detail', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json(
+          page(
+            [
+              alert(1, {
+                marketplace: 'EBAY_DE',
+                currency: 'EUR',
+                buyingOption: 'BEST_OFFER',
+                ebaySearchUrl: 'https://www.ebay.de/sch/i.html?_nkw=search+1',
+                priceBasis: 'TOTAL',
+                shipToCountry: 'DE',
+                shipToPostalCode: '10115',
+                freeShippingOnly: true,
+                returnsAccepted: true,
+                itemLocationCountry: 'JP',
+                categoryIds: ['20349'],
+                excludedCategoryIds: ['20373', '9355'],
+                sellers: ['retro-games'],
+                excludedSellers: ['scalper99'],
+                minSellerFeedbackScore: 100,
+                minSellerFeedbackPercent: 98.5,
+                minBids: 0,
+                maxBids: 3,
+              }),
+            ],
+            0,
+            1,
+          ),
+        ),
+      'GET /api/alerts/id-1/price-history': () => json([]),
+      'GET /api/alerts/id-1/insights': () => json({ alertId: 'id-1', from: null, to: null, currencies: [] }),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const row = (await screen.findByText('search 1')).closest('tr')!;
+    expect(within(row).getByText(/^eBay Germany · up to .*300.* · Best Offer/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'search 1' }));
+    const summary = await screen.findByText(/^Searches eBay Germany/);
+    expect(summary).toHaveTextContent(
+      'Searches eBay Germany · prices compared with shipping · ships to Germany (10115) · free shipping only · ' +
+        'returns accepted · located in Japan · only in categories 20349 · not in categories 20373, 9355 · ' +
+        'only from sellers retro-games · not from sellers scalper99 · seller feedback score ≥ 100, ≥ 98.5 % positive · 0–3 bids.',
+    );
+    expect(within(summary).getByRole('link', { name: /Open on eBay/ })).toHaveAttribute(
+      'href',
+      'https://www.ebay.de/sch/i.html?_nkw=search+1',
+    );
+  });
+
+  it('says an alert without extra filters searches eBay US', async () => {
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () => json(page([alert(1)], 0, 1)),
+      'GET /api/alerts/id-1/price-history': () => json([]),
+      'GET /api/alerts/id-1/insights': () => json({ alertId: 'id-1', from: null, to: null, currencies: [] }),
+    });
+    const user = userEvent.setup();
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    await user.click(await screen.findByRole('button', { name: 'search 1' }));
+    expect(await screen.findByText('Searches eBay US.')).toBeInTheDocument();
+  });
 });

@@ -4,6 +4,7 @@ import { SessionsPanel } from './Sessions';
 import { api, ApiError, type Alert, type Channel, type CurrentSession, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { channelsSummary, filtersSummary, formatFrequency, formatTime, stateOf } from './format';
+import { OpenOnEbay } from './OpenOnEbay';
 import { SecretNotice } from './SecretNotice';
 
 // The chart library is the bulk of the bundle: load it when a detail panel is first opened.
@@ -195,6 +196,9 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                         >
                           {alert.searchPhrase}
                         </button>
+                        <div>
+                          <OpenOnEbay alert={alert} />
+                        </div>
                         {alert.status?.lastError && <div className="warn">⚠ {alert.status.lastError}</div>}
                         {alert.status?.channelError && <div className="warn">⚠ {alert.status.channelError}</div>}
                       </th>

@@ -1,7 +1,11 @@
 // All calls are relative: the Vite dev server (and nginx in compose) forwards /api to the services.
 
 export type Condition = 'NEW' | 'USED' | 'ANY';
-export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'ANY';
+export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'BEST_OFFER' | 'ANY';
+/** The eBay site an alert searches; its currency is the alert's (see marketplaces.ts). */
+export type Marketplace = 'EBAY_US' | 'EBAY_GB' | 'EBAY_DE' | 'EBAY_FR' | 'EBAY_IT' | 'EBAY_ES' | 'EBAY_CA' | 'EBAY_AU';
+/** What max and target prices and drops compare: the item price, or the price plus shipping. */
+export type PriceBasis = 'ITEM' | 'TOTAL';
 
 export type AlertState = 'ACTIVE' | 'PAUSED' | 'UNCONFIRMED' | 'PENDING';
 
@@ -51,7 +55,34 @@ export interface ChannelInput {
   enabled?: boolean;
 }
 
-export interface Alert {
+/**
+ * Where and how an alert searches, beyond phrase, prices, condition and format. Optional in requests
+ * (the server's defaults apply) and absent in answers of services that predate them.
+ */
+export interface SearchFilters {
+  marketplace?: Marketplace;
+  priceBasis?: PriceBasis;
+  /** ISO 3166 alpha-2: shipping is estimated for it, listings that do not ship there are left out. */
+  shipToCountry?: string | null;
+  /** Only together with shipToCountry. */
+  shipToPostalCode?: string | null;
+  freeShippingOnly?: boolean;
+  returnsAccepted?: boolean;
+  itemLocationCountry?: string | null;
+  /** Numeric eBay category ids to search in (at most 10) and to leave out (at most 20). */
+  categoryIds?: string[];
+  excludedCategoryIds?: string[];
+  /** Only these sellers (at most 20); never these (at most 50). */
+  sellers?: string[];
+  excludedSellers?: string[];
+  minSellerFeedbackScore?: number | null;
+  minSellerFeedbackPercent?: number | null;
+  /** Auctions only. */
+  minBids?: number | null;
+  maxBids?: number | null;
+}
+
+export interface Alert extends SearchFilters {
   id: string;
   email: string;
   searchPhrase: string;
@@ -72,9 +103,11 @@ export interface Alert {
   rules?: NotificationRules;
   channels?: Channel[];
   feedUrl?: string;
+  /** The same search on eBay's website. Shown as a link only when it is an https eBay address. */
+  ebaySearchUrl?: string;
 }
 
-export interface AlertInput {
+export interface AlertInput extends SearchFilters {
   email: string;
   searchPhrase: string;
   frequencyMinutes: number;
@@ -178,6 +211,49 @@ export interface AlertInsights {
   currencies: CurrencyInsights[];
 }
 
+/** What POST /api/search-links read from a pasted eBay search link. */
+export interface SearchLinkAlert {
+  searchPhrase: string;
+  marketplace: Marketplace;
+  currency: string;
+  minPrice: number | null;
+  maxPrice: number | null;
+  condition: Condition;
+  buyingOption: BuyingOption;
+  freeShippingOnly: boolean;
+  returnsAccepted: boolean;
+  itemLocationCountry: string | null;
+  categoryIds: string[];
+  excludeWords: string[];
+  sellers: string[];
+}
+
+/** A parameter of the link an alert cannot carry over, and why. */
+export interface UnsupportedParameter {
+  parameter: string;
+  value: string;
+  reason: string;
+}
+
+export interface SearchLinkImport {
+  alert: SearchLinkAlert;
+  unsupported: UnsupportedParameter[];
+}
+
+export interface CategorySuggestion {
+  id: string;
+  name: string;
+  count: number;
+  /** 0..1 of the search's total. */
+  share: number;
+}
+
+/** Where a search's listings are on eBay: at most 10 categories, most listings first. */
+export interface CategorySuggestions {
+  total: number;
+  categories: CategorySuggestion[];
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -269,5 +345,13 @@ export const api = {
   rotateFeedToken: (id: string) => request<unknown>('POST', `/api/alerts/${encodeURIComponent(id)}/feed-token`),
   deleteAlert: (id: string) => request<void>('DELETE', `/api/alerts/${encodeURIComponent(id)}`),
   insights: (id: string) => request<AlertInsights>('GET', `/api/alerts/${encodeURIComponent(id)}/insights`),
+  /** Reads a pasted eBay search link into alert fields; 400 on "url" when it is not one. */
+  importSearchLink: (url: string) => request<SearchLinkImport>('POST', '/api/search-links', { url }),
+  /** Costs an eBay call on the server: only on request, never per keystroke. 429 when used up. */
+  categorySuggestions: (phrase: string, marketplace: Marketplace) =>
+    request<CategorySuggestions>(
+      'GET',
+      `/api/category-suggestions?phrase=${encodeURIComponent(phrase)}&marketplace=${encodeURIComponent(marketplace)}`,
+    ),
   priceHistory: (id: string) => request<PricePoint[]>('GET', `/api/alerts/${encodeURIComponent(id)}/price-history`),
 };

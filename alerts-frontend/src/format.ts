@@ -1,4 +1,5 @@
 import type { Alert, ChannelType } from './api';
+import { countryName, marketplaceName } from './marketplaces';
 
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -21,10 +22,12 @@ export function formatFrequency(minutes: number): string {
 }
 
 const CONDITION: Record<string, string> = { NEW: 'new', USED: 'used' };
-const BUYING: Record<string, string> = { FIXED_PRICE: 'Buy It Now', AUCTION: 'auction' };
+const BUYING: Record<string, string> = { FIXED_PRICE: 'Buy It Now', AUCTION: 'auction', BEST_OFFER: 'Best Offer' };
 
 export function filtersSummary(alert: Alert): string {
   const parts: string[] = [];
+  // Most alerts search eBay US: only another site is worth the room in the row.
+  if (alert.marketplace && alert.marketplace !== 'EBAY_US') parts.push(marketplaceName(alert.marketplace));
   const { minPrice, maxPrice, currency } = alert;
   if (minPrice != null && maxPrice != null) parts.push(`${formatMoney(minPrice, currency)}–${formatMoney(maxPrice, currency)}`);
   else if (minPrice != null) parts.push(`from ${formatMoney(minPrice, currency)}`);
@@ -34,6 +37,34 @@ export function filtersSummary(alert: Alert): string {
   if (alert.excludeWords?.length) parts.push(`not: ${alert.excludeWords.join(', ')}`);
   if (alert.minDropPercent != null) parts.push(`drops ≥ ${Number(alert.minDropPercent)} %`);
   return parts.length ? parts.join(' · ') : 'no filters';
+}
+
+/**
+ * Where the alert searches and the filters beyond prices, condition and format, one part each:
+ * "eBay Germany", "ships to Germany (10115)", "only from sellers a, b". Always starts with the site.
+ */
+export function searchSummary(alert: Alert): string[] {
+  const parts = [marketplaceName(alert.marketplace)];
+  const list = (items: string[] | undefined) => (items ?? []).join(', ');
+  if (alert.priceBasis === 'TOTAL') parts.push('prices compared with shipping');
+  if (alert.shipToCountry)
+    parts.push(`ships to ${countryName(alert.shipToCountry)}${alert.shipToPostalCode ? ` (${alert.shipToPostalCode})` : ''}`);
+  if (alert.freeShippingOnly) parts.push('free shipping only');
+  if (alert.returnsAccepted) parts.push('returns accepted');
+  if (alert.itemLocationCountry) parts.push(`located in ${countryName(alert.itemLocationCountry)}`);
+  if (alert.categoryIds?.length) parts.push(`only in categories ${list(alert.categoryIds)}`);
+  if (alert.excludedCategoryIds?.length) parts.push(`not in categories ${list(alert.excludedCategoryIds)}`);
+  if (alert.sellers?.length) parts.push(`only from sellers ${list(alert.sellers)}`);
+  if (alert.excludedSellers?.length) parts.push(`not from sellers ${list(alert.excludedSellers)}`);
+  const feedback: string[] = [];
+  if (alert.minSellerFeedbackScore != null) feedback.push(`score ≥ ${alert.minSellerFeedbackScore}`);
+  if (alert.minSellerFeedbackPercent != null) feedback.push(`≥ ${Number(alert.minSellerFeedbackPercent)} % positive`);
+  if (feedback.length) parts.push(`seller feedback ${feedback.join(', ')}`);
+  const { minBids, maxBids } = alert;
+  if (minBids != null && maxBids != null) parts.push(minBids === maxBids ? `${minBids} bids` : `${minBids}–${maxBids} bids`);
+  else if (minBids != null) parts.push(`at least ${minBids} bids`);
+  else if (maxBids != null) parts.push(`at most ${maxBids} bids`);
+  return parts;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, errorKeyOf, newChannel, splitWords, toInput, validate } from './validation';
+import { emptyForm, errorKeyOf, moreFiltersInUse, newChannel, splitNames, splitWords, toInput, validate, withSearchLink } from './validation';
 
 const valid = { ...emptyForm('jane@example.com'), searchPhrase: 'switch', frequencyMinutes: '10' };
 const frequencies = [2, 10, 30];
@@ -27,8 +27,8 @@ describe('validate', () => {
     expect(validate({ ...valid, minPrice: '100', maxPrice: '100' }, frequencies)).toEqual({});
   });
 
-  it('checks currency, exclude words and drop percent', () => {
-    expect(validate({ ...valid, currency: 'US' }, frequencies).currency).toMatch(/ISO 4217/);
+  it('checks marketplace, exclude words and drop percent', () => {
+    expect(validate({ ...valid, marketplace: 'EBAY_XX' as never }, frequencies).marketplace).toMatch(/one of the eBay sites/);
     expect(validate({ ...valid, excludeWords: Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ') }, frequencies).excludeWords).toMatch(/at most 20/);
     expect(validate({ ...valid, minDropPercent: '101' }, frequencies).minDropPercent).toMatch(/between 0 and 100/);
   });
@@ -178,7 +178,111 @@ describe('toInput', () => {
 
   it('splits exclude words on commas and spaces and converts numbers', () => {
     expect(splitWords('Broken, parts  box,,Broken')).toEqual(['broken', 'parts', 'box']);
-    const input = toInput({ ...valid, searchPhrase: ' switch ', minPrice: '10.5', maxPrice: '', currency: 'eur' });
-    expect(input).toMatchObject({ searchPhrase: 'switch', frequencyMinutes: 10, minPrice: 10.5, maxPrice: null, currency: 'EUR' });
+    const input = toInput({ ...valid, searchPhrase: ' switch ', minPrice: '10.5', maxPrice: '', marketplace: 'EBAY_DE' });
+    expect(input).toMatchObject({ searchPhrase: 'switch', frequencyMinutes: 10, minPrice: 10.5, maxPrice: null, currency: 'EUR', marketplace: 'EBAY_DE' });
+  });
+});
+
+describe('validate search filters', () => {
+  it('accepts the filters within the server’s limits', () => {
+    expect(
+      validate(
+        {
+          ...valid,
+          shipToCountry: 'de',
+          shipToPostalCode: 'SW1A 1AA',
+          itemLocationCountry: 'JP',
+          sellers: Array.from({ length: 20 }, (_, i) => `s${i}`).join(' '),
+          excludedSellers: Array.from({ length: 50 }, (_, i) => `x${i}`).join(','),
+          minSellerFeedbackScore: '0',
+          minSellerFeedbackPercent: '100',
+          minBids: '3',
+          maxBids: '3',
+          categoryIds: Array.from({ length: 10 }, (_, i) => String(1000 + i)),
+          excludedCategoryIds: Array.from({ length: 20 }, (_, i) => String(2000 + i)),
+        },
+        frequencies,
+      ),
+    ).toEqual({});
+  });
+
+  it('wants a postal code only with a ships-to country, and 2-letter countries', () => {
+    expect(validate({ ...valid, shipToPostalCode: '10115' }, frequencies).shipToPostalCode).toMatch(/needs a ships-to country/);
+    expect(validate({ ...valid, shipToCountry: 'DE', shipToPostalCode: '10115!' }, frequencies).shipToPostalCode).toMatch(/postal code of at most 20/);
+    expect(validate({ ...valid, shipToCountry: 'DEU' }, frequencies).shipToCountry).toMatch(/2-letter ISO 3166/);
+    expect(validate({ ...valid, itemLocationCountry: 'D' }, frequencies).itemLocationCountry).toMatch(/2-letter ISO 3166/);
+  });
+
+  it('checks seller lists, feedback and the bid range', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `seller${i}`).join(' ');
+    expect(validate({ ...valid, sellers: many(21) }, frequencies).sellers).toMatch(/at most 20 sellers/);
+    expect(validate({ ...valid, excludedSellers: many(51) }, frequencies).excludedSellers).toMatch(/at most 50 sellers/);
+    expect(validate({ ...valid, sellers: 'x'.repeat(65) }, frequencies).sellers).toMatch(/at most 64 characters/);
+    expect(validate({ ...valid, minSellerFeedbackScore: '-1' }, frequencies).minSellerFeedbackScore).toMatch(/whole number of 0 or more/);
+    expect(validate({ ...valid, minSellerFeedbackScore: '1.5' }, frequencies).minSellerFeedbackScore).toMatch(/whole number/);
+    expect(validate({ ...valid, minSellerFeedbackPercent: '100.5' }, frequencies).minSellerFeedbackPercent).toMatch(/between 0 and 100/);
+    expect(validate({ ...valid, minBids: '-2' }, frequencies).minBids).toMatch(/0 or more/);
+    expect(validate({ ...valid, minBids: '5', maxBids: '2' }, frequencies).maxBids).toMatch(/greater than or equal to Min bids/);
+  });
+
+  it('checks the category lists', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+    expect(validate({ ...valid, categoryIds: ids(11) }, frequencies).categoryIds).toMatch(/at most 10 categories/);
+    expect(validate({ ...valid, excludedCategoryIds: ids(21) }, frequencies).excludedCategoryIds).toMatch(/at most 20 categories/);
+    expect(validate({ ...valid, categoryIds: ['phones'] }, frequencies).categoryIds).toMatch(/numeric eBay category ids/);
+  });
+
+  it('sends the filters trimmed, countries in capitals, sellers once each', () => {
+    expect(splitNames('Ann, bob  ANN,,Bob carl')).toEqual(['Ann', 'bob', 'carl']);
+    expect(
+      toInput({ ...valid, shipToCountry: 'de', shipToPostalCode: ' 10115 ', itemLocationCountry: ' ', minBids: '', maxBids: '7' }),
+    ).toMatchObject({ shipToCountry: 'DE', shipToPostalCode: '10115', itemLocationCountry: null, minBids: null, maxBids: 7 });
+  });
+
+  it('counts the “More filters” in use', () => {
+    expect(moreFiltersInUse(valid)).toBe(0);
+    expect(moreFiltersInUse({ ...valid, priceBasis: 'TOTAL', freeShippingOnly: true, sellers: ' ' })).toBe(2);
+  });
+
+  it('maps server errors of the filters to their inputs, the currency to the marketplace', () => {
+    expect(errorKeyOf('currency')).toBe('marketplace');
+    expect(errorKeyOf('sellers[3]')).toBe('sellers');
+    expect(errorKeyOf('categoryIds[0]')).toBe('categoryIds');
+    expect(errorKeyOf('shipToPostalCode')).toBe('shipToPostalCode');
+  });
+
+  it('fills the form from a search link, keeping what the link does not say', () => {
+    const form = { ...valid, frequencyMinutes: '30', minPrice: '5', shipToCountry: 'DE', excludedCategoryIds: ['1', '2'] };
+    const filled = withSearchLink(form, {
+      searchPhrase: 'iphone 13',
+      marketplace: 'EBAY_GB',
+      currency: 'GBP',
+      minPrice: null,
+      maxPrice: 400,
+      condition: 'USED',
+      buyingOption: 'AUCTION',
+      freeShippingOnly: true,
+      returnsAccepted: false,
+      itemLocationCountry: 'GB',
+      categoryIds: ['2'],
+      excludeWords: ['cracked'],
+      sellers: ['phone_shop'],
+    });
+    expect(filled).toMatchObject({
+      frequencyMinutes: '30',
+      shipToCountry: 'DE',
+      searchPhrase: 'iphone 13',
+      marketplace: 'EBAY_GB',
+      minPrice: '',
+      maxPrice: '400',
+      condition: 'USED',
+      buyingOption: 'AUCTION',
+      freeShippingOnly: true,
+      itemLocationCountry: 'GB',
+      categoryIds: ['2'],
+      excludedCategoryIds: ['1'],
+      excludeWords: 'cracked',
+      sellers: 'phone_shop',
+    });
   });
 });

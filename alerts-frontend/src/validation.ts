@@ -1,4 +1,5 @@
-import type { AlertInput, BuyingOption, ChannelInput, ChannelType, Condition } from './api';
+import type { Alert, AlertInput, BuyingOption, ChannelInput, ChannelType, Condition, Marketplace, PriceBasis, SearchLinkAlert } from './api';
+import { isMarketplace, MARKETPLACE_IDS, MARKETPLACES, marketplaceOfCurrency } from './marketplaces';
 
 export const CHANNEL_TYPES: ChannelType[] = ['EMAIL', 'WEBHOOK', 'DISCORD', 'SLACK', 'TELEGRAM'];
 export const MAX_CHANNELS = 10;
@@ -23,11 +24,28 @@ export interface AlertFormValues {
   frequencyMinutes: string;
   minPrice: string;
   maxPrice: string;
-  currency: string;
+  /** The alert's currency is the marketplace's: it is sent, never typed. */
+  marketplace: Marketplace;
   condition: Condition;
   buyingOption: BuyingOption;
   excludeWords: string;
   minDropPercent: string;
+  // More filters: where it ships, who sells it, how many bids.
+  priceBasis: PriceBasis;
+  shipToCountry: string;
+  shipToPostalCode: string;
+  freeShippingOnly: boolean;
+  returnsAccepted: boolean;
+  itemLocationCountry: string;
+  sellers: string;
+  excludedSellers: string;
+  minSellerFeedbackScore: string;
+  minSellerFeedbackPercent: string;
+  minBids: string;
+  maxBids: string;
+  // Chosen from the category suggestions (or read from a link): lists, not typed text.
+  categoryIds: string[];
+  excludedCategoryIds: string[];
   newListings: boolean;
   priceDrops: boolean;
   targetPrice: string;
@@ -41,6 +59,9 @@ export interface AlertFormValues {
 
 export type ChannelField = 'type' | 'url' | 'chatId';
 export type ScalarField = Exclude<keyof AlertFormValues, 'channels'>;
+/** The fields the form shows as text inputs or selects (not checkboxes, not lists). */
+export type TextField = { [K in ScalarField]: AlertFormValues[K] extends string ? K : never }[ScalarField];
+export type CheckField = { [K in ScalarField]: AlertFormValues[K] extends boolean ? K : never }[ScalarField];
 /** Errors by input: a scalar field, a channel's field, a whole channel row, or the channel list. */
 export type ErrorKey = ScalarField | 'channels' | `channels[${number}]` | `channels[${number}].${ChannelField}`;
 export type FormErrors = Partial<Record<ErrorKey, string>>;
@@ -55,6 +76,27 @@ export const RULE_FIELDS = [
   'timeZone',
   'maxPerDay',
 ] as const;
+
+/** The fields of the collapsible "More filters" section: it opens when one of them has an error. */
+export const MORE_FILTER_FIELDS = [
+  'priceBasis',
+  'shipToCountry',
+  'shipToPostalCode',
+  'freeShippingOnly',
+  'returnsAccepted',
+  'itemLocationCountry',
+  'sellers',
+  'excludedSellers',
+  'minSellerFeedbackScore',
+  'minSellerFeedbackPercent',
+  'minBids',
+  'maxBids',
+] as const satisfies readonly ScalarField[];
+
+export const MAX_CATEGORIES = 10;
+export const MAX_EXCLUDED_CATEGORIES = 20;
+export const MAX_SELLERS = 20;
+export const MAX_EXCLUDED_SELLERS = 50;
 
 let channelKeys = 0;
 export const newChannel = (type: ChannelType = 'EMAIL'): ChannelFormValues => ({
@@ -75,17 +117,42 @@ export function browserTimeZone(): string {
   }
 }
 
+const NO_MORE_FILTERS = {
+  priceBasis: 'ITEM',
+  shipToCountry: '',
+  shipToPostalCode: '',
+  freeShippingOnly: false,
+  returnsAccepted: false,
+  itemLocationCountry: '',
+  sellers: '',
+  excludedSellers: '',
+  minSellerFeedbackScore: '',
+  minSellerFeedbackPercent: '',
+  minBids: '',
+  maxBids: '',
+} as const satisfies Pick<AlertFormValues, (typeof MORE_FILTER_FIELDS)[number]>;
+
+/** How many of the "More filters" are set to something other than their default. */
+export const moreFiltersInUse = (values: AlertFormValues): number =>
+  MORE_FILTER_FIELDS.filter((f) => {
+    const value = values[f];
+    return (typeof value === 'string' ? value.trim() : value) !== NO_MORE_FILTERS[f];
+  }).length;
+
 export const emptyForm = (email: string): AlertFormValues => ({
   email,
   searchPhrase: '',
   frequencyMinutes: '',
   minPrice: '',
   maxPrice: '',
-  currency: 'USD',
+  marketplace: 'EBAY_US',
   condition: 'ANY',
   buyingOption: 'ANY',
   excludeWords: '',
   minDropPercent: '5',
+  ...NO_MORE_FILTERS,
+  categoryIds: [],
+  excludedCategoryIds: [],
   newListings: true,
   priceDrops: true,
   targetPrice: '',
@@ -104,6 +171,90 @@ export function splitWords(text: string): string[] {
     .map((w) => w.trim().toLowerCase())
     .filter((w) => w.length > 0);
   return [...new Set(words)];
+}
+
+/** Seller names are typed like exclude words; eBay user ids have no spaces or commas and ignore case. */
+export function splitNames(text: string): string[] {
+  const names = new Map<string, string>();
+  for (const name of text.split(/[\s,]+/)) {
+    if (name !== '' && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+  }
+  return [...names.values()];
+}
+
+const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/** The form of a stored alert; fields an older service does not answer get the defaults. */
+export function fromAlert(alert: Alert): AlertFormValues {
+  const rules = alert.rules;
+  return {
+    email: alert.email,
+    searchPhrase: alert.searchPhrase,
+    frequencyMinutes: String(alert.frequencyMinutes),
+    minPrice: text(alert.minPrice),
+    maxPrice: text(alert.maxPrice),
+    marketplace: isMarketplace(alert.marketplace) ? alert.marketplace : marketplaceOfCurrency(alert.currency),
+    condition: alert.condition ?? 'ANY',
+    buyingOption: alert.buyingOption ?? 'ANY',
+    excludeWords: (alert.excludeWords ?? []).join(', '),
+    minDropPercent: text(alert.minDropPercent),
+    priceBasis: alert.priceBasis ?? 'ITEM',
+    shipToCountry: alert.shipToCountry ?? '',
+    shipToPostalCode: alert.shipToPostalCode ?? '',
+    freeShippingOnly: alert.freeShippingOnly ?? false,
+    returnsAccepted: alert.returnsAccepted ?? false,
+    itemLocationCountry: alert.itemLocationCountry ?? '',
+    sellers: (alert.sellers ?? []).join(', '),
+    excludedSellers: (alert.excludedSellers ?? []).join(', '),
+    minSellerFeedbackScore: text(alert.minSellerFeedbackScore),
+    minSellerFeedbackPercent: text(alert.minSellerFeedbackPercent),
+    minBids: text(alert.minBids),
+    maxBids: text(alert.maxBids),
+    categoryIds: alert.categoryIds ?? [],
+    excludedCategoryIds: alert.excludedCategoryIds ?? [],
+    newListings: rules?.newListings ?? true,
+    priceDrops: rules?.priceDrops ?? true,
+    targetPrice: text(rules?.targetPrice),
+    endingSoonMinutes: text(rules?.endingSoonMinutes),
+    // <input type="time"> wants HH:mm; a server answering HH:mm:ss still fits.
+    quietStart: rules?.quietStart?.slice(0, 5) ?? '',
+    quietEnd: rules?.quietEnd?.slice(0, 5) ?? '',
+    timeZone: rules?.timeZone ?? 'UTC',
+    maxPerDay: text(rules?.maxPerDay),
+    channels: alert.channels?.length
+      ? alert.channels.map((c) => ({
+          key: c.id,
+          type: c.type,
+          url: c.url ?? '',
+          chatId: c.chatId ?? '',
+          enabled: c.enabled,
+          deliveryError: c.deliveryError,
+        }))
+      : [newChannel('EMAIL')],
+  };
+}
+
+/**
+ * The form with everything a pasted link says (and nothing it does not say: no price in the link
+ * clears the price). Email, frequency, notifications, channels and the other filters stay.
+ */
+export function withSearchLink(values: AlertFormValues, link: SearchLinkAlert): AlertFormValues {
+  return {
+    ...values,
+    searchPhrase: link.searchPhrase ?? '',
+    marketplace: isMarketplace(link.marketplace) ? link.marketplace : marketplaceOfCurrency(link.currency),
+    minPrice: text(link.minPrice),
+    maxPrice: text(link.maxPrice),
+    condition: link.condition ?? 'ANY',
+    buyingOption: link.buyingOption ?? 'ANY',
+    freeShippingOnly: link.freeShippingOnly ?? false,
+    returnsAccepted: link.returnsAccepted ?? false,
+    itemLocationCountry: link.itemLocationCountry ?? '',
+    categoryIds: link.categoryIds ?? [],
+    excludedCategoryIds: values.excludedCategoryIds.filter((id) => !(link.categoryIds ?? []).includes(id)),
+    excludeWords: (link.excludeWords ?? []).join(', '),
+    sellers: (link.sellers ?? []).join(', '),
+  };
 }
 
 const AMOUNT = /^\d{1,9}(\.\d{1,2})?$/;
@@ -223,7 +374,7 @@ export function validate(values: AlertFormValues, frequencies: number[]): FormEr
     if (Number(values.minPrice) > Number(values.maxPrice)) errors.maxPrice = 'must be greater than or equal to minPrice';
   }
 
-  if (!/^[A-Za-z]{3}$/.test(values.currency.trim())) errors.currency = 'must be a 3-letter ISO 4217 code such as USD';
+  if (!isMarketplace(values.marketplace)) errors.marketplace = `must be one of the eBay sites ${MARKETPLACE_IDS.join(', ')}`;
 
   const words = splitWords(values.excludeWords);
   if (words.length > 20) errors.excludeWords = 'must hold at most 20 words';
@@ -233,12 +384,67 @@ export function validate(values: AlertFormValues, frequencies: number[]): FormEr
   if (drop !== '' && (!PERCENT.test(drop) || Number(drop) > 100))
     errors.minDropPercent = 'must be between 0 and 100 (percent) with at most 2 decimals';
 
+  validateMoreFilters(values, errors);
+  validateCategories(values, errors);
   validateRules(values, errors);
   validateChannels(values.channels, errors);
   return errors;
 }
 
+const COUNTRY = /^[A-Za-z]{2}$/;
+const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/;
+
+function sellersError(text: string, max: number): string | undefined {
+  const names = splitNames(text);
+  if (names.length > max) return `must hold at most ${max} sellers`;
+  if (names.some((n) => n.length > 64)) return 'must hold eBay user ids of at most 64 characters';
+  return undefined;
+}
+
+function validateMoreFilters(values: AlertFormValues, errors: FormErrors) {
+  const country = values.shipToCountry.trim();
+  const postalCode = values.shipToPostalCode.trim();
+  if (country !== '' && !COUNTRY.test(country)) errors.shipToCountry = 'must be a 2-letter ISO 3166 country code such as DE';
+  if (postalCode !== '' && country === '')
+    errors.shipToPostalCode = 'needs a ships-to country: a postal code is only used together with one';
+  else if (postalCode !== '' && !POSTAL_CODE.test(postalCode))
+    errors.shipToPostalCode = 'must be a postal code of at most 20 letters, digits, spaces or hyphens';
+  const location = values.itemLocationCountry.trim();
+  if (location !== '' && !COUNTRY.test(location)) errors.itemLocationCountry = 'must be a 2-letter ISO 3166 country code such as DE';
+
+  const sellers = sellersError(values.sellers, MAX_SELLERS);
+  if (sellers) errors.sellers = sellers;
+  const excluded = sellersError(values.excludedSellers, MAX_EXCLUDED_SELLERS);
+  if (excluded) errors.excludedSellers = excluded;
+
+  const score = wholeNumberError(values.minSellerFeedbackScore, 0, 999_999_999);
+  if (score) errors.minSellerFeedbackScore = 'must be a whole number of 0 or more';
+  const percent = values.minSellerFeedbackPercent.trim();
+  if (percent !== '' && (!PERCENT.test(percent) || Number(percent) > 100))
+    errors.minSellerFeedbackPercent = 'must be between 0 and 100 (percent) with at most 2 decimals';
+
+  const minBids = wholeNumberError(values.minBids, 0, 999_999_999);
+  const maxBids = wholeNumberError(values.maxBids, 0, 999_999_999);
+  if (minBids) errors.minBids = 'must be a whole number of 0 or more';
+  if (maxBids) errors.maxBids = 'must be a whole number of 0 or more';
+  if (!minBids && !maxBids && values.minBids.trim() !== '' && values.maxBids.trim() !== '') {
+    if (Number(values.minBids) > Number(values.maxBids)) errors.maxBids = 'must be greater than or equal to Min bids';
+  }
+}
+
+const CATEGORY_ID = /^\d{1,10}$/;
+
+function validateCategories(values: AlertFormValues, errors: FormErrors) {
+  const { categoryIds, excludedCategoryIds } = values;
+  if (categoryIds.length > MAX_CATEGORIES) errors.categoryIds = `must hold at most ${MAX_CATEGORIES} categories`;
+  else if (!categoryIds.every((c) => CATEGORY_ID.test(c))) errors.categoryIds = 'must hold numeric eBay category ids';
+  if (excludedCategoryIds.length > MAX_EXCLUDED_CATEGORIES)
+    errors.excludedCategoryIds = `must hold at most ${MAX_EXCLUDED_CATEGORIES} categories`;
+  else if (!excludedCategoryIds.every((c) => CATEGORY_ID.test(c))) errors.excludedCategoryIds = 'must hold numeric eBay category ids';
+}
+
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
+const optionalCode = (text: string): string | null => text.trim().toUpperCase() || null;
 
 export function toInput(values: AlertFormValues): AlertInput {
   return {
@@ -247,11 +453,26 @@ export function toInput(values: AlertFormValues): AlertInput {
     frequencyMinutes: Number(values.frequencyMinutes),
     minPrice: optionalNumber(values.minPrice),
     maxPrice: optionalNumber(values.maxPrice),
-    currency: values.currency.trim().toUpperCase(),
+    currency: MARKETPLACES[values.marketplace].currency,
     condition: values.condition,
     buyingOption: values.buyingOption,
     excludeWords: splitWords(values.excludeWords),
     minDropPercent: optionalNumber(values.minDropPercent),
+    marketplace: values.marketplace,
+    priceBasis: values.priceBasis,
+    shipToCountry: optionalCode(values.shipToCountry),
+    shipToPostalCode: values.shipToPostalCode.trim() || null,
+    freeShippingOnly: values.freeShippingOnly,
+    returnsAccepted: values.returnsAccepted,
+    itemLocationCountry: optionalCode(values.itemLocationCountry),
+    categoryIds: values.categoryIds,
+    excludedCategoryIds: values.excludedCategoryIds,
+    sellers: splitNames(values.sellers),
+    excludedSellers: splitNames(values.excludedSellers),
+    minSellerFeedbackScore: optionalNumber(values.minSellerFeedbackScore),
+    minSellerFeedbackPercent: optionalNumber(values.minSellerFeedbackPercent),
+    minBids: optionalNumber(values.minBids),
+    maxBids: optionalNumber(values.maxBids),
     rules: {
       newListings: values.newListings,
       priceDrops: values.priceDrops,
@@ -285,6 +506,8 @@ export function errorKeyOf(field: string): ErrorKey | null {
     return `channels[${Number(index)}]`;
   }
   if (field === 'channels') return 'channels';
+  // The currency follows the marketplace: a currency the server refuses is the marketplace's problem.
+  if (field === 'currency') return 'marketplace';
   const rule = /^rules\.(\w+)/.exec(field);
   if (rule) return (RULE_FIELDS as readonly string[]).includes(rule[1]) ? (rule[1] as ScalarField) : null;
   const name = field.replace(/\[.*$/, '').replace(/\..*$/, '');
