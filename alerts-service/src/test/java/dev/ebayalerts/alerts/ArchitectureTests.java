@@ -31,7 +31,7 @@ class ArchitectureTests {
   static final ArchRule librariesDoNotDependOnServices =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.ebayalerts.pubsub..", "dev.ebayalerts.ebay")
+          .resideInAnyPackage("dev.ebayalerts.pubsub..", "dev.ebayalerts.ebay..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signInLinksPerAddress sign-in links that may be sent to one address per window
  * @param startRequestsPerAddress alerts created without a session for one address per window: each
  *     emails the address, so this is what a stranger can make it receive
+ * @param categorySuggestionsPerAddress category suggestions one signed-in address may ask for per
+ *     window that are not answered from the hour's cache: each costs an eBay call
  */
 @Validated
 @ConfigurationProperties("alerts.rate-limit")
@@ -27,4 +29,5 @@ record RateLimitSettings(
     @DefaultValue("10") @Min(1) int alertCreationsPerAddress,
     @DefaultValue("20") @Min(1) int signInLinksPerIp,
     @DefaultValue("5") @Min(1) int signInLinksPerAddress,
-    @DefaultValue("3") @Min(1) int startRequestsPerAddress) {}
+    @DefaultValue("3") @Min(1) int startRequestsPerAddress,
+    @DefaultValue("60") @Min(1) int categorySuggestionsPerAddress) {}

@@ -61,6 +61,14 @@ public class RateLimiter {
     take("start-address:" + normalise(email), settings.startRequestsPerAddress());
   }
 
+  /**
+   * Counts a category suggestion that costs an eBay call; throws {@link TooManyRequests} when the
+   * address had its share.
+   */
+  public void categorySuggestion(String email) {
+    take("categories-address:" + normalise(email), settings.categorySuggestionsPerAddress());
+  }
+
   /** Counts a sign-in link request; throws {@link TooManyRequests} when a limit is reached. */
   public void signInLink(String ip, String email) {
     take("link-ip:" + ip, settings.signInLinksPerIp());

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.ebay.Marketplace;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -43,6 +44,42 @@ class Alert {
 
   @Enumerated(EnumType.STRING)
   private BuyingOption buyingOption;
+
+  @Enumerated(EnumType.STRING)
+  private Marketplace marketplace;
+
+  @Enumerated(EnumType.STRING)
+  private PriceBasis priceBasis;
+
+  private String shipToCountry;
+
+  private String shipToPostalCode;
+
+  private boolean freeShippingOnly;
+
+  private boolean returnsAccepted;
+
+  private String itemLocationCountry;
+
+  @Convert(converter = WordListConverter.class)
+  private List<String> categoryIds;
+
+  @Convert(converter = WordListConverter.class)
+  private List<String> excludedCategoryIds;
+
+  @Convert(converter = WordListConverter.class)
+  private List<String> sellers;
+
+  @Convert(converter = WordListConverter.class)
+  private List<String> excludedSellers;
+
+  private Integer minSellerFeedbackScore;
+
+  private BigDecimal minSellerFeedbackPercent;
+
+  private Integer minBids;
+
+  private Integer maxBids;
 
   @Convert(converter = WordListConverter.class)
   private List<String> excludeWords;
@@ -123,6 +160,21 @@ class Alert {
     this.currency = request.currency();
     this.condition = request.condition();
     this.buyingOption = request.buyingOption();
+    this.marketplace = request.marketplace();
+    this.priceBasis = request.priceBasis();
+    this.shipToCountry = request.shipToCountry();
+    this.shipToPostalCode = request.shipToPostalCode();
+    this.freeShippingOnly = request.freeShippingOnly();
+    this.returnsAccepted = request.returnsAccepted();
+    this.itemLocationCountry = request.itemLocationCountry();
+    this.categoryIds = List.copyOf(request.categoryIds());
+    this.excludedCategoryIds = List.copyOf(request.excludedCategoryIds());
+    this.sellers = List.copyOf(request.sellers());
+    this.excludedSellers = List.copyOf(request.excludedSellers());
+    this.minSellerFeedbackScore = request.minSellerFeedbackScore();
+    this.minSellerFeedbackPercent = request.minSellerFeedbackPercent();
+    this.minBids = request.minBids();
+    this.maxBids = request.maxBids();
     this.excludeWords = List.copyOf(request.excludeWords());
     this.minDropPercent = request.minDropPercent();
     this.active = request.active();
@@ -207,6 +259,66 @@ class Alert {
 
   List<String> getExcludeWords() {
     return excludeWords;
+  }
+
+  Marketplace getMarketplace() {
+    return marketplace;
+  }
+
+  PriceBasis getPriceBasis() {
+    return priceBasis;
+  }
+
+  String getShipToCountry() {
+    return shipToCountry;
+  }
+
+  String getShipToPostalCode() {
+    return shipToPostalCode;
+  }
+
+  boolean isFreeShippingOnly() {
+    return freeShippingOnly;
+  }
+
+  boolean isReturnsAccepted() {
+    return returnsAccepted;
+  }
+
+  String getItemLocationCountry() {
+    return itemLocationCountry;
+  }
+
+  List<String> getCategoryIds() {
+    return categoryIds;
+  }
+
+  List<String> getExcludedCategoryIds() {
+    return excludedCategoryIds;
+  }
+
+  List<String> getSellers() {
+    return sellers;
+  }
+
+  List<String> getExcludedSellers() {
+    return excludedSellers;
+  }
+
+  Integer getMinSellerFeedbackScore() {
+    return minSellerFeedbackScore;
+  }
+
+  BigDecimal getMinSellerFeedbackPercent() {
+    return minSellerFeedbackPercent;
+  }
+
+  Integer getMinBids() {
+    return minBids;
+  }
+
+  Integer getMaxBids() {
+    return maxBids;
   }
 
   BigDecimal getMinDropPercent() {

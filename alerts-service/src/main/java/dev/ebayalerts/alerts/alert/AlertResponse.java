@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.ebay.Marketplace;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,6 +19,21 @@ record AlertResponse(
     @Schema(example = "USD") String currency,
     @Schema(example = "ANY") ItemCondition condition,
     @Schema(example = "ANY") BuyingOption buyingOption,
+    @Schema(example = "EBAY_US") Marketplace marketplace,
+    @Schema(example = "ITEM") PriceBasis priceBasis,
+    @Schema(example = "US") String shipToCountry,
+    @Schema(example = "10001") String shipToPostalCode,
+    @Schema(example = "false") boolean freeShippingOnly,
+    @Schema(example = "false") boolean returnsAccepted,
+    @Schema(example = "US") String itemLocationCountry,
+    @Schema(example = "[\"139971\"]") List<String> categoryIds,
+    @Schema(example = "[\"20349\"]") List<String> excludedCategoryIds,
+    @Schema(example = "[]") List<String> sellers,
+    @Schema(example = "[]") List<String> excludedSellers,
+    @Schema(example = "100") Integer minSellerFeedbackScore,
+    @Schema(example = "98.50") BigDecimal minSellerFeedbackPercent,
+    @Schema(example = "1") Integer minBids,
+    @Schema(example = "5") Integer maxBids,
     @Schema(example = "[\"broken\", \"parts\"]") List<String> excludeWords,
     @Schema(example = "5.00") BigDecimal minDropPercent,
     @Schema(example = "true") boolean active,
@@ -33,7 +49,11 @@ record AlertResponse(
                     + " can read it: share it only with feed readers you trust, and replace it"
                     + " with POST /api/alerts/{id}/feed-token if it leaks.",
             example = "http://localhost:8080/feeds/3q2-7wEjLmN0pQrStUvWxYz_AbCdEfGh.atom")
-        String feedUrl) {
+        String feedUrl,
+    @Schema(
+            description = "The same search on eBay's website",
+            example = "https://www.ebay.com/sch/i.html?_nkw=nintendo+switch+oled&_sop=10")
+        String ebaySearchUrl) {
 
   /**
    * The alert in a few lines of plain text, for the email that asks its owner to start it: the
@@ -57,6 +77,15 @@ record AlertResponse(
     }
     if (buyingOption != BuyingOption.ANY) {
       text.append("Buying option: ").append(buyingOption).append('\n');
+    }
+    if (marketplace != Marketplace.EBAY_US) {
+      text.append("On: ").append(marketplace).append('\n');
+    }
+    if (!categoryIds.isEmpty()) {
+      text.append("Categories: ").append(String.join(", ", categoryIds)).append('\n');
+    }
+    if (freeShippingOnly) {
+      text.append("Free shipping only\n");
     }
     if (!excludeWords.isEmpty()) {
       text.append("Without: ").append(String.join(", ", excludeWords)).append('\n');
@@ -117,6 +146,21 @@ record AlertResponse(
         alert.getCurrency(),
         alert.getCondition(),
         alert.getBuyingOption(),
+        alert.getMarketplace(),
+        alert.getPriceBasis(),
+        alert.getShipToCountry(),
+        alert.getShipToPostalCode(),
+        alert.isFreeShippingOnly(),
+        alert.isReturnsAccepted(),
+        alert.getItemLocationCountry(),
+        alert.getCategoryIds(),
+        alert.getExcludedCategoryIds(),
+        alert.getSellers(),
+        alert.getExcludedSellers(),
+        alert.getMinSellerFeedbackScore(),
+        alert.getMinSellerFeedbackPercent(),
+        alert.getMinBids(),
+        alert.getMaxBids(),
         alert.getExcludeWords(),
         alert.getMinDropPercent(),
         alert.isActive(),
@@ -141,6 +185,7 @@ record AlertResponse(
                 .map(c -> c.type() + ": " + c.deliveryError())
                 .findFirst()
                 .orElse(null)),
-        feeds.urlFor(alert.getFeedToken()));
+        feeds.urlFor(alert.getFeedToken()),
+        EbayLinks.searchUrl(alert).toString());
   }
 }

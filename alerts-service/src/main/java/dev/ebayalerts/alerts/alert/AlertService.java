@@ -198,23 +198,7 @@ class AlertService {
             alert -> {
               if (alert.isActive()) {
                 AlertRequest current = AlertRequest.from(alert, channels.requestsOf(id));
-                update(
-                    id,
-                    new AlertRequest(
-                        current.email(),
-                        current.searchPhrase(),
-                        current.frequencyMinutes(),
-                        current.minPrice(),
-                        current.maxPrice(),
-                        current.currency(),
-                        current.condition(),
-                        current.buyingOption(),
-                        current.excludeWords(),
-                        current.minDropPercent(),
-                        false,
-                        current.rules(),
-                        current.channels(),
-                        null));
+                update(id, current.withActive(false));
               }
               return true;
             })

@@ -124,7 +124,7 @@ class AlertEmailRenderer {
     }
     return String.join(
         " · ",
-        java.util.stream.Stream.of(listing.condition(), option, note)
+        java.util.stream.Stream.of(ListingText.costs(listing), listing.condition(), option, note)
             .filter(part -> part != null && !part.isBlank())
             .toList());
   }

@@ -43,8 +43,7 @@ class DiscordChannel implements ChannelSender {
         embed.put("url", listing.itemWebUrl());
       }
       String note = payload.note(listing);
-      embed.put(
-          "description", ListingText.priceChange(listing) + (note == null ? "" : "\n" + note));
+      embed.put("description", ListingText.priceLine(listing) + (note == null ? "" : "\n" + note));
       List<Map<String, Object>> fields = new ArrayList<>();
       fields.add(field("Price", ListingText.price(listing.price(), listing.currency())));
       if (listing.previousPrice() != null) {

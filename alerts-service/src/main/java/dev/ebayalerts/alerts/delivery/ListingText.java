@@ -68,6 +68,54 @@ public final class ListingText {
         : price(listing.previousPrice(), listing.currency()) + " → " + now;
   }
 
+  /**
+   * What the price alone does not say, or null: {@code variants up to $159.99 · + $5.99 shipping ·
+   * seller's price CAD 175.00}. Shipping that is not known is said to be so, never shown as free.
+   */
+  public static String costs(NoticeListing listing) {
+    PriceDetails details = listing.details();
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (details.priceTo() != null
+        && listing.price() != null
+        && details.priceTo().compareTo(listing.price()) > 0) {
+      parts.add("variants from this price up to " + price(details.priceTo(), listing.currency()));
+    }
+    String shipping = shipping(details, listing.currency());
+    if (shipping != null) {
+      parts.add(shipping);
+    }
+    if (details.converted() && !details.sellerCurrency().equals(listing.currency())) {
+      parts.add("seller's price " + price(details.sellerPrice(), details.sellerCurrency()));
+    }
+    return parts.isEmpty() ? null : String.join(" · ", parts);
+  }
+
+  private static String shipping(PriceDetails details, String currency) {
+    if (details.shippingIncluded()) {
+      return details.freeShipping()
+          ? "free shipping"
+          : "incl. " + price(details.shippingCost(), currency) + " shipping";
+    }
+    if (details.shippingCost() != null) {
+      return details.freeShipping()
+          ? "free shipping"
+          : "+ " + price(details.shippingCost(), currency) + " shipping";
+    }
+    if (details.shippingType() == null) {
+      // Told before shipping was fetched: nothing known, nothing said.
+      return null;
+    }
+    return "CALCULATED".equals(details.shippingType())
+        ? "+ shipping (calculated at checkout)"
+        : "+ shipping (not stated)";
+  }
+
+  /** The price (or drop) and what it does not say: {@code $129.99 · + $5.99 shipping}. */
+  public static String priceLine(NoticeListing listing) {
+    String costs = costs(listing);
+    return priceChange(listing) + (costs == null ? "" : " · " + costs);
+  }
+
   /** At most {@code max} characters, the last an ellipsis when cut; "" for null. */
   static String cut(String text, int max) {
     if (text == null) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param buyingOption {@code AUCTION} or {@code FIXED_PRICE}
  * @param itemEndDate when an auction ends, or null
  * @param reasons why it is told: {@link Reason} names, empty before the rules ran
+ * @param details shipping, variant range and the seller's own price; {@link PriceDetails#NONE} for
+ *     payloads stored before they were known
  */
 public record NoticeListing(
     String itemId,
@@ -30,10 +32,40 @@ public record NoticeListing(
     String condition,
     String buyingOption,
     Instant itemEndDate,
-    List<Reason> reasons) {
+    List<Reason> reasons,
+    PriceDetails details) {
 
   public NoticeListing {
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    details = details == null ? PriceDetails.NONE : details;
+  }
+
+  /** A listing of which only the price is known. */
+  public NoticeListing(
+      String itemId,
+      String title,
+      BigDecimal price,
+      String currency,
+      BigDecimal previousPrice,
+      String imageUrl,
+      String itemWebUrl,
+      String condition,
+      String buyingOption,
+      Instant itemEndDate,
+      List<Reason> reasons) {
+    this(
+        itemId,
+        title,
+        price,
+        currency,
+        previousPrice,
+        imageUrl,
+        itemWebUrl,
+        condition,
+        buyingOption,
+        itemEndDate,
+        reasons,
+        PriceDetails.NONE);
   }
 
   /** Why a listing is told. */
@@ -56,7 +88,25 @@ public record NoticeListing(
         condition,
         buyingOption,
         itemEndDate,
-        more);
+        more,
+        details);
+  }
+
+  /** The same listing, told as a drop from {@code previous}. */
+  public NoticeListing withPreviousPrice(BigDecimal previous) {
+    return new NoticeListing(
+        itemId,
+        title,
+        price,
+        currency,
+        previous,
+        imageUrl,
+        itemWebUrl,
+        condition,
+        buyingOption,
+        itemEndDate,
+        reasons,
+        details);
   }
 
   /** Whether it is an auction (named so that it is not a JSON property of the stored payload). */

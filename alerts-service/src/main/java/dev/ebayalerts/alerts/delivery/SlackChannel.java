@@ -50,6 +50,10 @@ class SlackChannel implements ChannelSender {
                       + "~ → *"
                       + ListingText.price(listing.price(), listing.currency())
                       + "*");
+      String costs = ListingText.costs(listing);
+      if (costs != null) {
+        line += "\n" + slackEscape(costs);
+      }
       String note = payload.note(listing);
       if (note != null) {
         line += "\n" + slackEscape(note);

@@ -47,7 +47,7 @@ class TelegramChannel implements ChannelSender {
           (ListingText.webUrl(listing.itemWebUrl()) != null)
               ? "<a href=\"" + html(listing.itemWebUrl()) + "\">" + title + "</a>"
               : title);
-      text.append('\n').append(html(ListingText.priceChange(listing)));
+      text.append('\n').append(html(ListingText.priceLine(listing)));
       String note = payload.note(listing);
       if (note != null) {
         text.append('\n').append(html(note));

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.fetch;
 
+import dev.ebayalerts.alerts.alert.PriceBasis;
 import dev.ebayalerts.alerts.delivery.NoticeListing;
 import dev.ebayalerts.alerts.notifier.NoticeRun;
 import dev.ebayalerts.alerts.notifier.Notifier;
@@ -45,24 +46,28 @@ class AlertRun {
   /** Returns how many listings were told (queued for the alert's channels). */
   @Transactional
   int process(DueAlert alert, SearchResults.Fetch fetch, Instant now) {
-    List<FetchedListing> listings = fetch.listings();
+    PriceBasis basis = alert.refinements().priceBasis();
+    // What eBay could not filter is filtered here, per alert: alerts sharing a search share the
+    // eBay call, not these filters.
+    List<FetchedListing> listings = ListingFilter.of(alert).apply(fetch.listings());
     events.publishEvent(
         new ListingsObserved(
             UUID.randomUUID(), now, alert.id(), alert.searchPhrase(), observed(listings, now)));
 
     NewsFilter.Decision decision =
-        NewsFilter.decide(listings, history.of(alert.id()), alert.minDropPercent());
+        NewsFilter.decide(listings, history.of(alert.id()), alert.minDropPercent(), basis);
     List<NewsFilter.News> news = decision.news();
     boolean first = !alert.emailedBefore();
     List<NewsFilter.News> told = first ? limit(news, settings.firstEmailLimit()) : news;
 
     List<ListingHistory.Told> remembered = new ArrayList<>();
     for (NewsFilter.News item : news) {
-      remembered.add(new ListingHistory.Told(item.listing(), item.listing().price()));
+      remembered.add(
+          new ListingHistory.Told(item.listing(), NewsFilter.Sent.of(item.listing(), basis)));
     }
     // A relisted item that is not news is remembered under its new id at the price already told.
     for (FetchedListing listing : listings) {
-      BigDecimal toldAt = decision.relistedAt().get(listing.itemId());
+      NewsFilter.Sent toldAt = decision.relistedAt().get(listing.itemId());
       if (toldAt != null) {
         remembered.add(new ListingHistory.Told(listing, toldAt));
       }
@@ -76,10 +81,11 @@ class AlertRun {
                 alert.searchPhrase(),
                 alert.maxPrice(),
                 alert.currency(),
+                basis,
                 alert.rules(),
                 first,
-                listings.stream().map(l -> notice(l, null)).toList(),
-                told.stream().map(n -> notice(n.listing(), n.previousPrice())).toList(),
+                listings.stream().map(l -> notice(l, null, basis)).toList(),
+                told.stream().map(n -> notice(n.listing(), n.previousPrice(), basis)).toList(),
                 now));
     schedule.complete(alert, now, null, fetch.warnings());
     return count;
@@ -89,11 +95,18 @@ class AlertRun {
     return items.size() <= max ? items : items.subList(0, max);
   }
 
-  private static NoticeListing notice(FetchedListing listing, BigDecimal previousPrice) {
+  /**
+   * The listing as told: at the price the alert compares (with shipping, when it compares totals
+   * and the shipping is known), so a drop reads "was, now" in the same terms.
+   */
+  private static NoticeListing notice(
+      FetchedListing listing, BigDecimal previousPrice, PriceBasis basis) {
+    BigDecimal total = listing.comparedPrice(basis);
+    boolean withShipping = basis == PriceBasis.TOTAL && total != null;
     return new NoticeListing(
         listing.itemId(),
         listing.title(),
-        listing.price(),
+        withShipping ? total : listing.price(),
         listing.currency(),
         previousPrice,
         listing.imageUrl(),
@@ -101,7 +114,8 @@ class AlertRun {
         listing.condition(),
         listing.buyingOption(),
         listing.itemEndDate(),
-        List.of());
+        List.of(),
+        withShipping ? listing.details().withShippingIncluded() : listing.details());
   }
 
   private static List<ObservedListing> observed(List<FetchedListing> listings, Instant now) {

@@ -1,6 +1,8 @@
 package dev.ebayalerts.alerts.fetch;
 
 import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.alert.PriceBasis;
+import dev.ebayalerts.ebay.Marketplace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,7 +48,12 @@ class DueAlerts {
                 a.max_price, a.currency, a.item_condition, a.buying_option, a.exclude_words,
                 a.min_drop_percent, a.search_key, a.next_run_at, a.notify_new_listings,
                 a.notify_price_drops, a.target_price, a.ending_soon_minutes, a.quiet_start,
-                a.quiet_end, a.time_zone, a.max_notices_per_day,
+                a.quiet_end, a.time_zone, a.max_notices_per_day, a.marketplace, a.price_basis,
+                a.ship_to_country, a.ship_to_postal_code, a.free_shipping_only,
+                a.returns_accepted, a.item_location_country, a.category_ids,
+                a.excluded_category_ids, a.sellers, a.excluded_sellers,
+                a.min_seller_feedback_score, a.min_seller_feedback_percent, a.min_bids,
+                a.max_bids,
                 exists (select 1 from alert_listing l where l.alert_id = a.id) as emailed_before
             """)
         .param("leaseUntil", Timestamp.from(leaseUntil))
@@ -136,7 +143,7 @@ class DueAlerts {
         row.getString("currency"),
         row.getString("item_condition"),
         row.getString("buying_option"),
-        words == null || words.isBlank() ? List.of() : Arrays.asList(words.split(" ")),
+        list(words),
         row.getBigDecimal("min_drop_percent"),
         row.getString("search_key"),
         row.getTimestamp("next_run_at").toInstant(),
@@ -149,7 +156,28 @@ class DueAlerts {
             row.getObject("quiet_start", java.time.LocalTime.class),
             row.getObject("quiet_end", java.time.LocalTime.class),
             row.getString("time_zone"),
-            row.getObject("max_notices_per_day", Integer.class)));
+            row.getObject("max_notices_per_day", Integer.class)),
+        new DueAlert.Refinements(
+            Marketplace.valueOf(row.getString("marketplace")),
+            PriceBasis.valueOf(row.getString("price_basis")),
+            row.getString("ship_to_country"),
+            row.getString("ship_to_postal_code"),
+            row.getBoolean("free_shipping_only"),
+            row.getBoolean("returns_accepted"),
+            row.getString("item_location_country"),
+            list(row.getString("category_ids")),
+            list(row.getString("excluded_category_ids")),
+            list(row.getString("sellers")),
+            list(row.getString("excluded_sellers")),
+            row.getObject("min_seller_feedback_score", Integer.class),
+            row.getBigDecimal("min_seller_feedback_percent"),
+            row.getObject("min_bids", Integer.class),
+            row.getObject("max_bids", Integer.class)));
+  }
+
+  /** A space-separated column (see the alert's WordListConverter). */
+  private static List<String> list(String column) {
+    return column == null || column.isBlank() ? List.of() : Arrays.asList(column.split(" "));
   }
 
   private static String truncate(String text) {

@@ -103,19 +103,7 @@ final class RuleEngine {
         all.addAll(listing.reasons());
         NoticeListing newer = listing.withReasons(List.copyOf(all));
         if (newer.previousPrice() == null && earlier.previousPrice() != null) {
-          newer =
-              new NoticeListing(
-                  newer.itemId(),
-                  newer.title(),
-                  newer.price(),
-                  newer.currency(),
-                  earlier.previousPrice(),
-                  newer.imageUrl(),
-                  newer.itemWebUrl(),
-                  newer.condition(),
-                  newer.buyingOption(),
-                  newer.itemEndDate(),
-                  newer.reasons());
+          newer = newer.withPreviousPrice(earlier.previousPrice());
         }
         merged.put(listing.itemId(), newer);
       }

@@ -15,7 +15,7 @@ class RateLimiterTests {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final RateLimiter limiter =
-      new RateLimiter(new RateLimitSettings(Duration.ofMinutes(10), 100, 2, 100, 2, 2), clock);
+      new RateLimiter(new RateLimitSettings(Duration.ofMinutes(10), 100, 2, 100, 2, 2, 100), clock);
 
   @Test
   void tripsPerAddressAndRecoversAsTheBucketRefills() {
@@ -37,7 +37,7 @@ class RateLimiterTests {
   void tripsPerIpAcrossAddresses() {
     RateLimiter perIp =
         new RateLimiter(
-            new RateLimitSettings(Duration.ofMinutes(10), 100, 100, 2, 100, 100), clock);
+            new RateLimitSettings(Duration.ofMinutes(10), 100, 100, 2, 100, 100, 100), clock);
     perIp.signInLink("10.0.0.9", "a@example.com");
     perIp.signInLink("10.0.0.9", "b@example.com");
 
@@ -52,7 +52,8 @@ class RateLimiterTests {
   @Test
   void limitsTheStartRequestsOneAddressReceives() {
     RateLimiter limiter =
-        new RateLimiter(new RateLimitSettings(Duration.ofHours(1), 100, 100, 100, 100, 3), clock);
+        new RateLimiter(
+            new RateLimitSettings(Duration.ofHours(1), 100, 100, 100, 100, 3, 100), clock);
     for (int i = 0; i < 3; i++) {
       limiter.startRequest("Victim@example.com");
     }

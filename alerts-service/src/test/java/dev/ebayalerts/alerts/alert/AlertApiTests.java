@@ -68,7 +68,7 @@ class AlertApiTests {
         create(
             """
             {"email":"jane@example.com","searchPhrase":"lego 10497","frequencyMinutes":2,
-             "minPrice":10.5,"maxPrice":99.99,"currency":"eur","condition":"NEW",
+             "minPrice":10.5,"maxPrice":99.99,"marketplace":"EBAY_DE","currency":"eur","condition":"NEW",
              "buyingOption":"AUCTION","excludeWords":["Broken"," parts "],"active":false}""");
 
     AlertResponse read = get(alert.id().toString());
@@ -79,6 +79,60 @@ class AlertApiTests {
     assertThat(read.buyingOption()).isEqualTo(BuyingOption.AUCTION);
     assertThat(read.excludeWords()).containsExactly("broken", "parts");
     assertThat(read.active()).isFalse();
+  }
+
+  @Test
+  void storesTheMarketplaceShippingAndEbaysFurtherFilters() {
+    AlertResponse alert =
+        create(
+            """
+            {"email":"jane@example.com","searchPhrase":"leica m6","frequencyMinutes":10,
+             "marketplace":"EBAY_GB","priceBasis":"TOTAL","maxPrice":1500,
+             "shipToCountry":"gb","shipToPostalCode":"SW1A 1AA","freeShippingOnly":true,
+             "returnsAccepted":true,"itemLocationCountry":"de","categoryIds":["15230"],
+             "excludedCategoryIds":["29994","29995"],"sellers":["Leica_Store"],
+             "excludedSellers":["bargain_bin"],"minSellerFeedbackScore":100,
+             "minSellerFeedbackPercent":98.5,"buyingOption":"AUCTION","minBids":1,"maxBids":10}""");
+
+    AlertResponse read = get(alert.id().toString());
+    assertThat(read).isEqualTo(alert);
+    assertThat(read.marketplace()).isEqualTo(dev.ebayalerts.ebay.Marketplace.EBAY_GB);
+    assertThat(read.currency()).isEqualTo("GBP");
+    assertThat(read.priceBasis()).isEqualTo(PriceBasis.TOTAL);
+    assertThat(read.shipToCountry()).isEqualTo("GB");
+    assertThat(read.shipToPostalCode()).isEqualTo("SW1A 1AA");
+    assertThat(read.freeShippingOnly()).isTrue();
+    assertThat(read.returnsAccepted()).isTrue();
+    assertThat(read.itemLocationCountry()).isEqualTo("DE");
+    assertThat(read.categoryIds()).containsExactly("15230");
+    assertThat(read.excludedCategoryIds()).containsExactly("29994", "29995");
+    assertThat(read.sellers()).containsExactly("leica_store");
+    assertThat(read.excludedSellers()).containsExactly("bargain_bin");
+    assertThat(read.minSellerFeedbackScore()).isEqualTo(100);
+    assertThat(read.minSellerFeedbackPercent()).isEqualByComparingTo("98.50");
+    assertThat(read.minBids()).isEqualTo(1);
+    assertThat(read.maxBids()).isEqualTo(10);
+    assertThat(read.ebaySearchUrl())
+        .startsWith("https://www.ebay.co.uk/sch/")
+        .contains("_nkw=leica+m6")
+        .contains("LH_Auction=1");
+  }
+
+  @Test
+  void aCurrencyLeftOutIsTheMarketplacesAndOlderClientsKeepWorking() {
+    AlertResponse alert =
+        create(
+            """
+            {"email":"jane@example.com","searchPhrase":"lego","frequencyMinutes":10,
+             "marketplace":"EBAY_AU","maxPrice":50}""");
+
+    assertThat(alert.currency()).isEqualTo("AUD");
+    AlertResponse plain = create(body("lego", 10));
+    assertThat(plain.marketplace()).isEqualTo(dev.ebayalerts.ebay.Marketplace.EBAY_US);
+    assertThat(plain.currency()).isEqualTo("USD");
+    assertThat(plain.priceBasis()).isEqualTo(PriceBasis.ITEM);
+    assertThat(plain.categoryIds()).isEmpty();
+    assertThat(plain.ebaySearchUrl()).startsWith("https://www.ebay.com/sch/i.html?");
   }
 
   @Test

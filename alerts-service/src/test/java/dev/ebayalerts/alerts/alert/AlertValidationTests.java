@@ -84,9 +84,50 @@ class AlertValidationTests {
         invalid(with("\"active\":\"maybe\""), "active", "true or false"),
         invalid(with("\"condition\":\"MINT\""), "condition", "must be one of ANY, NEW, USED"),
         invalid(
-            with("\"buyingOption\":\"BEST_OFFER\""),
+            with("\"buyingOption\":\"CHEAPEST\""),
             "buyingOption",
-            "must be one of ANY, AUCTION, FIXED_PRICE"),
+            "must be one of ANY, AUCTION, BEST_OFFER, FIXED_PRICE"),
+        invalid(with("\"currency\":\"EUR\""), "currency", "must be USD, the currency of EBAY_US"),
+        invalid(
+            with("\"marketplace\":\"EBAY_DE\",\"currency\":\"USD\""),
+            "currency",
+            "must be EUR, the currency of EBAY_DE"),
+        invalid(with("\"marketplace\":\"EBAY_XX\""), "marketplace", "must be one of EBAY_AU"),
+        invalid(with("\"priceBasis\":\"SHIPPING\""), "priceBasis", "must be one of ITEM, TOTAL"),
+        invalid(with("\"shipToPostalCode\":\"10001\""), "shipToCountry", "with shipToPostalCode"),
+        invalid(with("\"shipToCountry\":\"usa\""), "shipToCountry", "2-letter ISO 3166"),
+        invalid(
+            with("\"shipToCountry\":\"US\",\"shipToPostalCode\":\"<script>\""),
+            "shipToPostalCode",
+            "must be a postal code"),
+        invalid(with("\"itemLocationCountry\":\"Germany\""), "itemLocationCountry", "2-letter"),
+        invalid(with("\"minBids\":5,\"maxBids\":2"), "maxBids", "greater than or equal to minBids"),
+        invalid(with("\"minBids\":-1"), "minBids", "must be zero or more"),
+        invalid(
+            with("\"minBids\":1,\"buyingOption\":\"FIXED_PRICE\""),
+            "minBids",
+            "unless auctions are wanted"),
+        invalid(with("\"categoryIds\":[\"abc\"]"), "categoryIds[0]", "eBay category ids"),
+        invalid(
+            with(
+                "\"categoryIds\":["
+                    + IntStream.rangeClosed(1, 11)
+                        .mapToObj(i -> "\"" + i + "\"")
+                        .collect(Collectors.joining(","))
+                    + "]"),
+            "categoryIds",
+            "at most 10 categories"),
+        invalid(with("\"excludedCategoryIds\":[\"0\"]"), "excludedCategoryIds[0]", "digits"),
+        invalid(with("\"sellers\":[\"two words\"]"), "sellers[0]", "eBay user names"),
+        invalid(
+            with("\"sellers\":[\"Gadget_Hub\"],\"excludedSellers\":[\"gadget_hub\"]"),
+            "excludedSellers",
+            "must not hold a seller that sellers asks for"),
+        invalid(
+            with("\"minSellerFeedbackPercent\":100.5"),
+            "minSellerFeedbackPercent",
+            "between 0 and 100"),
+        invalid(with("\"minSellerFeedbackScore\":-3"), "minSellerFeedbackScore", "zero or more"),
         invalid(with("\"excludeWords\":\"broken\""), "excludeWords", "an array"),
         invalid(with("\"frequency\":10"), "frequency", "is not a known field"));
   }

@@ -27,6 +27,87 @@ class AlertEmailRendererTests {
         List.of());
   }
 
+  static NoticeListing detailed(String title, String price, PriceDetails details) {
+    NoticeListing plain = listing(title, price, null);
+    return new NoticeListing(
+        plain.itemId(),
+        plain.title(),
+        plain.price(),
+        plain.currency(),
+        null,
+        plain.imageUrl(),
+        plain.itemWebUrl(),
+        plain.condition(),
+        plain.buyingOption(),
+        null,
+        List.of(),
+        details);
+  }
+
+  @Test
+  void saysWhatShippingCostsAndNeverCallsUnknownShippingFree() {
+    NoticePayload email =
+        email(
+            "leica",
+            false,
+            List.of(
+                detailed(
+                    "Fixed",
+                    "100.00",
+                    new PriceDetails(null, new BigDecimal("7.50"), "FIXED", null, null, false)),
+                detailed(
+                    "Free",
+                    "100.00",
+                    new PriceDetails(
+                        null, BigDecimal.ZERO.setScale(2), "FIXED", null, null, false)),
+                detailed(
+                    "Calculated",
+                    "100.00",
+                    new PriceDetails(null, null, "CALCULATED", null, null, false)),
+                detailed(
+                    "Unstated",
+                    "100.00",
+                    new PriceDetails(null, null, "NOT_SPECIFIED", null, null, false)),
+                detailed(
+                    "Total",
+                    "107.50",
+                    new PriceDetails(null, new BigDecimal("7.50"), "FIXED", null, null, true))));
+
+    String text = renderer.render(email, UNSUBSCRIBE).text();
+
+    assertThat(text)
+        .contains("$100.00 · + $7.50 shipping")
+        .contains("$100.00 · free shipping")
+        .contains("$100.00 · + shipping (calculated at checkout)")
+        .contains("$100.00 · + shipping (not stated)")
+        .contains("$107.50 · incl. $7.50 shipping");
+    assertThat(text.split("free shipping", -1)).hasSize(2);
+  }
+
+  @Test
+  void showsAVariationGroupsRangeAndAForeignSellersOwnPrice() {
+    NoticePayload email =
+        email(
+            "iphone",
+            false,
+            List.of(
+                detailed(
+                    "iPhone 13 128/256 GB",
+                    "399.00",
+                    new PriceDetails(new BigDecimal("499.00"), null, null, null, null, false)),
+                detailed(
+                    "iPhone 13 from Canada",
+                    "350.00",
+                    new PriceDetails(null, null, null, new BigDecimal("479.99"), "CAD", false))));
+
+    AlertEmailRenderer.Rendered rendered = renderer.render(email, UNSUBSCRIBE);
+
+    assertThat(rendered.text())
+        .contains("$399.00 · variants from this price up to $499.00")
+        .contains("$350.00 · seller's price CAD 479.99");
+    assertThat(rendered.html()).contains("variants from this price up to $499.00");
+  }
+
   @Test
   void linksToWhereItsOwnerManagesTheirAlertsInBothParts() {
     NoticePayload email = email("camera", true, List.of(listing("Leica M6", "1899.00", null)));

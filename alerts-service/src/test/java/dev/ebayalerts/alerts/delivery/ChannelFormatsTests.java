@@ -79,7 +79,9 @@ class ChannelFormatsTests {
             .withRequestBody(
                 matchingJsonPath("$.embeds[0].url", equalTo("https://www.ebay.com/itm/dc1")))
             .withRequestBody(
-                matchingJsonPath("$.embeds[0].description", equalTo("$100.00 → $80.00")))
+                matchingJsonPath(
+                    "$.embeds[0].description",
+                    equalTo("$100.00 → $80.00 · + shipping (not stated)")))
             .withRequestBody(
                 matchingJsonPath(
                     "$.embeds[0].thumbnail.url",
@@ -112,7 +114,9 @@ class ChannelFormatsTests {
             .withRequestBody(
                 matchingJsonPath(
                     "$.blocks[1].text.text",
-                    equalTo("*<https://www.ebay.com/itm/sl1|Slack lens>*\n~$100.00~ → *$80.00*")))
+                    equalTo(
+                        "*<https://www.ebay.com/itm/sl1|Slack lens>*\n~$100.00~ → *$80.00*\n"
+                            + "+ shipping (not stated)")))
             .withRequestBody(matchingJsonPath("$.blocks[1].accessory.type", equalTo("image")))
             .withRequestBody(
                 matchingJsonPath(

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.alert.NoticeRules;
+import dev.ebayalerts.alerts.alert.PriceBasis;
 import dev.ebayalerts.alerts.delivery.NoticeListing;
 import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import java.math.BigDecimal;
@@ -100,6 +101,7 @@ class RuleEngineTests {
             "x",
             null,
             "USD",
+            PriceBasis.ITEM,
             off,
             false,
             List.of(fresh, dropped),
@@ -115,6 +117,7 @@ class RuleEngineTests {
             "x",
             null,
             "USD",
+            PriceBasis.ITEM,
             on,
             false,
             List.of(fresh, dropped),
@@ -174,6 +177,7 @@ class RuleEngineTests {
         "x",
         max,
         "USD",
+        PriceBasis.ITEM,
         rules,
         false,
         List.of(listing),

@@ -59,6 +59,27 @@ public final class EbayStub {
                         .withBody(body(List.of(items)))));
   }
 
+  /**
+   * The search for {@code phrase} now answers these item summaries, given as eBay's JSON (the
+   * members of {@code itemSummaries}), and optionally a {@code refinement} object.
+   */
+  public static void summaries(String phrase, String refinement, String... itemSummaries) {
+    server()
+        .stubFor(
+            get(urlPathEqualTo(SEARCH))
+                .withQueryParam("q", equalTo(phrase))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            """
+                            {"href":"stub","total":%d,"limit":50,"offset":0,"itemSummaries":[%s]%s}"""
+                                .formatted(
+                                    itemSummaries.length,
+                                    String.join(",", itemSummaries),
+                                    refinement == null ? "" : ",\"refinement\":" + refinement))));
+  }
+
   /** The search for {@code phrase} now fails with this status. */
   public static void failing(String phrase, int status) {
     server()
