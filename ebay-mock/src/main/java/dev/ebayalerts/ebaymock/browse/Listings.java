@@ -220,7 +220,9 @@ class Listings {
     }
     double markdown =
         !auction && Rng.unit(Rng.mix(seed, 8)) < 0.2 ? 0.1 + 0.4 * Rng.unit(Rng.mix(seed, 9)) : 0;
-    boolean group = !accessory && !auction && Rng.unit(Rng.mix(seed, 50)) < product.groupShare();
+    // Sellers of broken things sell them one by one.
+    boolean group =
+        !accessory && !auction && !notWorking && Rng.unit(Rng.mix(seed, 50)) < product.groupShare();
     return new Listing(
         seed,
         110_000_000_000L + Math.floorMod(seed, 289_999_999_999L),

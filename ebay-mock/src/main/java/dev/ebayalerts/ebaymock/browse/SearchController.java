@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -48,17 +47,6 @@ class SearchController {
   static final String MARKETPLACE_HEADER = "X-EBAY-C-MARKETPLACE-ID";
   static final String END_USER_HEADER = "X-EBAY-C-ENDUSERCTX";
   private static final Pattern CATEGORY_ID = Pattern.compile("[0-9]{1,10}");
-
-  /** The {@code fieldgroups} values eBay accepts. */
-  private enum FieldGroup {
-    ASPECT_REFINEMENTS,
-    BUYING_OPTION_REFINEMENTS,
-    CATEGORY_REFINEMENTS,
-    CONDITION_REFINEMENTS,
-    EXTENDED,
-    MATCHING_ITEMS,
-    FULL
-  }
 
   private final AccessTokens tokens;
   private final Faults faults;
@@ -210,12 +198,82 @@ class SearchController {
       sort = null;
     }
     List<String> categoryIds = categoryIds(categoryIdsParam, warnings);
-    List<FieldGroup> fieldgroups = fieldgroups(fieldgroupsParam, warnings);
+    FieldGroups fieldgroups = FieldGroups.parse(fieldgroupsParam, warnings);
 
     Instant now = clock.instant();
     String buyerCountry =
         EndUserContext.country(endUserContext)
             .orElse(filters.deliveryCountry() != null ? filters.deliveryCountry() : site.country());
+    List<Match> matches = matches(query, site, categoryIds, filters, buyerCountry, now);
+    matches.sort(order);
+
+    SearchLinks links =
+        SearchLinks.of(
+            q,
+            categoryIds.isEmpty() ? null : String.join(",", categoryIds),
+            limit,
+            sort,
+            filter,
+            fieldgroupsParam);
+    boolean returnsItems = fieldgroups.items();
+    List<SearchResponse.Item> items = List.of();
+    if (returnsItems) {
+      String apiBase = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+      ItemSummaries summaries =
+          new ItemSummaries(
+              apiBase,
+              publicUrl != null ? stripSlash(publicUrl) : apiBase,
+              site,
+              fieldgroups.extended());
+      List<Match> page =
+          matches.subList(
+              Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
+      int incompleteEvery = faults.incompleteItemsEvery();
+      items =
+          IntStream.range(0, page.size())
+              .mapToObj(
+                  i ->
+                      summaries.of(
+                          page.get(i),
+                          incompleteEvery > 0 && i % incompleteEvery == 0,
+                          incompleteEvery > 1 && i % incompleteEvery == 1))
+              .toList();
+    }
+    boolean hasNext =
+        returnsItems && offset + limit < matches.size() && offset + limit < MAX_OFFSET;
+    SearchResponse response =
+        new SearchResponse(
+            links.at(offset),
+            matches.size(),
+            hasNext ? links.at(offset + limit) : null,
+            returnsItems && offset > 0 ? links.at(Math.max(0, offset - limit)) : null,
+            limit,
+            offset,
+            items,
+            Refinements.of(fieldgroups, matches, links),
+            warnings);
+    if (faults.takeMalformed()) {
+      String body = json.writeValueAsString(response);
+      // A body cut short, as a broken proxy or connection would deliver it.
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(body.substring(0, body.length() / 2));
+    }
+    return ResponseEntity.ok(response);
+  }
+
+  /**
+   * The listings' item summaries that match: in the categories asked for, without excluded words in
+   * their titles, and passing the filters. Prices are converted into the site's currency and
+   * shipping is to the buyer's country.
+   */
+  private List<Match> matches(
+      SearchQuery query,
+      Marketplace site,
+      List<String> categoryIds,
+      Filters filters,
+      String buyerCountry,
+      Instant now) {
     Map<String, ExchangeRates.Conversion> conversions = new HashMap<>();
     List<Match> matches = new ArrayList<>();
     for (Listing listing : listings.activeAt(query, site, now)) {
@@ -239,169 +297,7 @@ class SearchController {
         }
       }
     }
-    matches.sort(order);
-
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("q", q);
-    parameters.put("category_ids", categoryIds.isEmpty() ? null : String.join(",", categoryIds));
-    parameters.put("limit", String.valueOf(limit));
-    parameters.put("sort", sort);
-    parameters.put("filter", filter);
-    parameters.put("fieldgroups", fieldgroupsParam);
-    boolean returnsItems =
-        fieldgroups.isEmpty()
-            || fieldgroups.contains(FieldGroup.MATCHING_ITEMS)
-            || fieldgroups.contains(FieldGroup.FULL)
-            || fieldgroups.contains(FieldGroup.EXTENDED);
-    List<SearchResponse.Item> items = List.of();
-    if (returnsItems) {
-      String apiBase = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-      ItemSummaries summaries =
-          new ItemSummaries(
-              apiBase,
-              publicUrl != null ? stripSlash(publicUrl) : apiBase,
-              site,
-              fieldgroups.contains(FieldGroup.EXTENDED));
-      List<Match> page =
-          matches.subList(
-              Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
-      int incompleteEvery = faults.incompleteItemsEvery();
-      items =
-          IntStream.range(0, page.size())
-              .mapToObj(
-                  i ->
-                      summaries.of(
-                          page.get(i),
-                          incompleteEvery > 0 && i % incompleteEvery == 0,
-                          incompleteEvery > 1 && i % incompleteEvery == 1))
-              .toList();
-    }
-    boolean hasNext =
-        returnsItems && offset + limit < matches.size() && offset + limit < MAX_OFFSET;
-    SearchResponse response =
-        new SearchResponse(
-            link(parameters, offset),
-            matches.size(),
-            hasNext ? link(parameters, offset + limit) : null,
-            returnsItems && offset > 0 ? link(parameters, Math.max(0, offset - limit)) : null,
-            limit,
-            offset,
-            items,
-            refinement(fieldgroups, matches, parameters),
-            warnings);
-    if (faults.takeMalformed()) {
-      String body = json.writeValueAsString(response);
-      // A body cut short, as a broken proxy or connection would deliver it.
-      return ResponseEntity.ok()
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(body.substring(0, body.length() / 2));
-    }
-    return ResponseEntity.ok(response);
-  }
-
-  /** The refinements {@code fieldgroups} asks for, counted over every match. */
-  private static SearchResponse.Refinement refinement(
-      List<FieldGroup> fieldgroups, List<Match> matches, Map<String, String> parameters) {
-    boolean full = fieldgroups.contains(FieldGroup.FULL);
-    boolean categories = full || fieldgroups.contains(FieldGroup.CATEGORY_REFINEMENTS);
-    boolean conditions = full || fieldgroups.contains(FieldGroup.CONDITION_REFINEMENTS);
-    boolean buyingOptions = full || fieldgroups.contains(FieldGroup.BUYING_OPTION_REFINEMENTS);
-    if (!full
-        && !categories
-        && !conditions
-        && !buyingOptions
-        && !fieldgroups.contains(FieldGroup.ASPECT_REFINEMENTS)) {
-      return null;
-    }
-    Map<Category, Long> byCategory =
-        matches.stream()
-            .collect(
-                Collectors.groupingBy(
-                    m -> m.listing().category(), LinkedHashMap::new, Collectors.counting()));
-    List<Map.Entry<Category, Long>> ranked =
-        byCategory.entrySet().stream()
-            .sorted(
-                Map.Entry.<Category, Long>comparingByValue()
-                    .reversed()
-                    .thenComparing(e -> e.getKey().id()))
-            .toList();
-    String dominant = ranked.isEmpty() ? null : ranked.get(0).getKey().id();
-    List<SearchResponse.CategoryDistribution> categoryDistributions =
-        !categories
-            ? List.of()
-            : ranked.stream()
-                .map(
-                    e ->
-                        new SearchResponse.CategoryDistribution(
-                            e.getKey().id(),
-                            e.getKey().name(),
-                            e.getValue().intValue(),
-                            refinementLink(parameters, "category_ids", e.getKey().id())))
-                .toList();
-    List<SearchResponse.ConditionDistribution> conditionDistributions =
-        !conditions
-            ? List.of()
-            : Arrays.stream(ListingCondition.values())
-                .map(
-                    c ->
-                        new SearchResponse.ConditionDistribution(
-                            c.label(),
-                            c.id(),
-                            (int)
-                                matches.stream().filter(m -> m.listing().condition() == c).count(),
-                            refinementLink(
-                                parameters, "filter", filter(parameters, "conditionIds", c.id()))))
-                .filter(d -> d.matchCount() > 0)
-                .toList();
-    List<SearchResponse.BuyingOptionDistribution> buyingOptionDistributions =
-        !buyingOptions
-            ? List.of()
-            : Arrays.stream(BuyingOption.values())
-                .map(
-                    o ->
-                        new SearchResponse.BuyingOptionDistribution(
-                            o.name(),
-                            (int)
-                                matches.stream()
-                                    .filter(m -> m.state().buyingOptions().contains(o))
-                                    .count(),
-                            refinementLink(
-                                parameters,
-                                "filter",
-                                filter(parameters, "buyingOptions", o.name()))))
-                .filter(d -> d.matchCount() > 0)
-                .toList();
-    return new SearchResponse.Refinement(
-        dominant, categoryDistributions, conditionDistributions, buyingOptionDistributions);
-  }
-
-  /** The search's filter with one more set filter, e.g. {@code ...,conditionIds:{3000}}. */
-  private static String filter(Map<String, String> parameters, String field, String value) {
-    String extra = field + ":{" + value + "}";
-    String filter = parameters.get("filter");
-    return filter == null || filter.isBlank() ? extra : filter + "," + extra;
-  }
-
-  private static String refinementLink(
-      Map<String, String> parameters, String parameter, String value) {
-    Map<String, String> refined = new LinkedHashMap<>(parameters);
-    refined.put(parameter, value);
-    return link(refined, 0);
-  }
-
-  /** This search at an offset, as eBay links {@code href}, {@code next} and {@code prev}. */
-  private static String link(Map<String, String> parameters, int offset) {
-    var link = ServletUriComponentsBuilder.fromCurrentContextPath().path(SEARCH_PATH);
-    Map<String, Object> values = new LinkedHashMap<>();
-    parameters.forEach(
-        (name, value) -> {
-          if (value != null) {
-            link.queryParam(name, "{" + name + "}");
-            values.put(name, value);
-          }
-        });
-    values.put("offset", offset);
-    return link.queryParam("offset", "{offset}").encode().buildAndExpand(values).toUriString();
+    return matches;
   }
 
   /** The ids of {@code category_ids}; an invalid value is ignored with warning 12009. */
@@ -419,29 +315,6 @@ class SearchController {
             "The 'category_ids' query parameter is invalid.",
             new EbayErrorBody.Parameter("category_ids", value)));
     return List.of();
-  }
-
-  /** The values of {@code fieldgroups}; unknown ones are ignored with warning 12016. */
-  private static List<FieldGroup> fieldgroups(String value, List<EbayErrorBody.Detail> warnings) {
-    List<FieldGroup> groups = new ArrayList<>();
-    if (value == null || value.isBlank()) {
-      return groups;
-    }
-    for (String name : value.split(",")) {
-      String trimmed = name.trim();
-      try {
-        groups.add(FieldGroup.valueOf(trimmed));
-      } catch (IllegalArgumentException unknown) {
-        warnings.add(
-            EbayErrorBody.Detail.browseRequest(
-                12016,
-                ("The 'fieldgroups' value %s is invalid. For the valid values, refer to the API"
-                        + " call reference documentation")
-                    .formatted(trimmed),
-                new EbayErrorBody.Parameter("fieldgroups", trimmed)));
-      }
-    }
-    return groups;
   }
 
   private static String stripSlash(String url) {
