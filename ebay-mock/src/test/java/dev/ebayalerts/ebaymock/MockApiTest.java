@@ -1,11 +1,15 @@
 package dev.ebayalerts.ebaymock;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.ebayalerts.ebaymock.faults.Faults;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -61,5 +66,24 @@ public abstract class MockApiTest {
 
   protected static <T> T read(String json, String path) {
     return JsonPath.read(json, path);
+  }
+
+  /** The body of a search that must succeed with JSON. */
+  protected String body(RequestBuilder request) throws Exception {
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andExpect(header().string(HttpHeaders.CONTENT_TYPE, containsString("json")))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  protected static List<String> itemIds(String body) {
+    return read(body, "$.itemSummaries[*].itemId");
+  }
+
+  /** The item summaries of a search answer, as maps. */
+  protected static List<Map<String, Object>> items(String body) {
+    return read(body, "$.itemSummaries");
   }
 }

@@ -10,16 +10,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code filter} parameter, e.g. {@code
- * price:[10..50],priceCurrency:USD,conditions:{NEW|USED},buyingOptions:{AUCTION|FIXED_PRICE}}.
+ * price:[10..50],priceCurrency:USD,conditions:{NEW|USED},buyingOptions:{AUCTION|FIXED_PRICE}}, in
+ * the syntax of eBay's Buy API field filters: {@code price}/{@code priceCurrency}, {@code
+ * conditions}, {@code conditionIds}, {@code buyingOptions} (including {@code BEST_OFFER}), {@code
+ * itemStartDate}, {@code itemEndDate}, {@code deliveryCountry}, {@code maxDeliveryCost} (only 0,
+ * free shipping), {@code itemLocationCountry}, {@code returnsAccepted}, {@code sellers}, {@code
+ * excludeSellers}, {@code bidCount} ({@code [1]}, {@code [..5]}, {@code [1..5]}; auctions only) and
+ * {@code excludeCategoryIds}.
  *
  * <p>Like eBay, a filter the mock cannot use is ignored and reported in {@code warnings[]} rather
- * than failing the search: 12002 for an invalid value, 12012 for {@code price} without {@code
- * priceCurrency}.
+ * than failing the search: 12002 for an invalid value or a filter the mock does not know, 12012 for
+ * {@code price} without {@code priceCurrency}.
  */
 final class Filters {
+
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern CATEGORY_ID = Pattern.compile("[0-9]{1,10}");
 
   private BigDecimal minPrice;
   private BigDecimal maxPrice;
@@ -31,6 +41,15 @@ final class Filters {
   private Instant startedTo;
   private Instant endingFrom;
   private Instant endingTo;
+  private String deliveryCountry;
+  private boolean freeShippingOnly;
+  private String itemLocationCountry;
+  private boolean returnsAcceptedOnly;
+  private final Set<String> sellers = new HashSet<>();
+  private final Set<String> excludedSellers = new HashSet<>();
+  private Integer minBids;
+  private Integer maxBids;
+  private final Set<String> excludedCategoryIds = new HashSet<>();
   private final List<EbayErrorBody.Detail> warnings = new ArrayList<>();
 
   private Filters() {}
@@ -55,6 +74,14 @@ final class Filters {
         case "buyingOptions" -> filters.buyingOptions(part, value);
         case "itemStartDate" -> filters.startDates(part, value);
         case "itemEndDate" -> filters.endDates(part, value);
+        case "deliveryCountry" -> filters.deliveryCountry = filters.country(part, value);
+        case "maxDeliveryCost" -> filters.maxDeliveryCost(part, value);
+        case "itemLocationCountry" -> filters.itemLocationCountry = filters.country(part, value);
+        case "returnsAccepted" -> filters.returnsAccepted(part, value);
+        case "sellers" -> filters.usernames(part, value, filters.sellers);
+        case "excludeSellers" -> filters.usernames(part, value, filters.excludedSellers);
+        case "bidCount" -> filters.bidCount(part, value);
+        case "excludeCategoryIds" -> filters.excludeCategoryIds(part, value);
         default -> filters.invalid(part);
       }
     }
@@ -68,21 +95,44 @@ final class Filters {
     return warnings;
   }
 
-  Set<BuyingOption> buyingOptions() {
-    return buyingOptions;
+  /** The country of {@code deliveryCountry}, or null. */
+  String deliveryCountry() {
+    return deliveryCountry;
   }
 
-  boolean admits(Listing listing, ListingState state) {
-    BigDecimal price = state.price();
+  boolean admits(Match match) {
+    Listing listing = match.listing();
+    ListingState state = match.state();
+    BigDecimal price = match.price();
+    String seller = listing.seller().username().toLowerCase(Locale.ROOT);
     return (minPrice == null || price.compareTo(minPrice) >= 0)
         && (maxPrice == null || price.compareTo(maxPrice) <= 0)
         && (conditions.isEmpty() || conditions.contains(listing.condition().group()))
         && (conditionIds.isEmpty() || conditionIds.contains(listing.condition().id()))
-        && listing.buyingOptions().stream().anyMatch(buyingOptions::contains)
+        && state.buyingOptions().stream().anyMatch(buyingOptions::contains)
         && (startedFrom == null || !listing.start().isBefore(startedFrom))
         && (startedTo == null || !listing.start().isAfter(startedTo))
         && (endingFrom == null || !listing.end().isBefore(endingFrom))
-        && (endingTo == null || !listing.end().isAfter(endingTo));
+        && (endingTo == null || !listing.end().isAfter(endingTo))
+        && (deliveryCountry == null
+            || listing.shipping().to(deliveryCountry, listing.seller().country()).isPresent())
+        && (!freeShippingOnly || (match.shipping() != null && match.shipping().isFree()))
+        && (itemLocationCountry == null || itemLocationCountry.equals(listing.seller().country()))
+        && (!returnsAcceptedOnly || listing.returnsAccepted())
+        && (sellers.isEmpty() || sellers.contains(seller))
+        && !excludedSellers.contains(seller)
+        && bidsAdmit(listing, state)
+        && excludedCategoryIds.stream().noneMatch(listing.category()::isWithin);
+  }
+
+  private boolean bidsAdmit(Listing listing, ListingState state) {
+    if (minBids == null && maxBids == null) {
+      return true;
+    }
+    // eBay applies bidCount to auctions only.
+    return listing.isAuction()
+        && (minBids == null || state.bidCount() >= minBids)
+        && (maxBids == null || state.bidCount() <= maxBids);
   }
 
   private void price(String value, String currency, String marketplaceCurrency) {
@@ -170,6 +220,81 @@ final class Filters {
       endingFrom = range[0];
       endingTo = range[1];
     } catch (IllegalArgumentException | DateTimeParseException invalid) {
+      invalid(part);
+    }
+  }
+
+  private String country(String part, String value) {
+    if (COUNTRY.matcher(value).matches()) {
+      return value;
+    }
+    invalid(part);
+    return null;
+  }
+
+  private void maxDeliveryCost(String part, String value) {
+    // eBay supports only 0: free shipping.
+    try {
+      if (new BigDecimal(value).signum() == 0) {
+        freeShippingOnly = true;
+        return;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    invalid(part);
+  }
+
+  private void returnsAccepted(String part, String value) {
+    switch (value) {
+      case "true" -> returnsAcceptedOnly = true;
+      case "false" -> returnsAcceptedOnly = false;
+      default -> invalid(part);
+    }
+  }
+
+  private void usernames(String part, String value, Set<String> into) {
+    try {
+      for (String username : set(value)) {
+        if (username.isBlank()) {
+          throw new IllegalArgumentException("blank username");
+        }
+        into.add(username.trim().toLowerCase(Locale.ROOT));
+      }
+    } catch (IllegalArgumentException invalid) {
+      into.clear();
+      invalid(part);
+    }
+  }
+
+  private void bidCount(String part, String value) {
+    try {
+      String[] bounds = ranges(value);
+      Integer min = bounds[0].isEmpty() ? null : Integer.valueOf(bounds[0]);
+      Integer max = bounds[1].isEmpty() ? null : Integer.valueOf(bounds[1]);
+      if ((min != null && min < 0)
+          || (max != null && max < 0)
+          || (min != null && max != null && min > max)) {
+        throw new IllegalArgumentException("negative or inverted range");
+      }
+      minBids = min;
+      maxBids = max;
+    } catch (IllegalArgumentException invalid) {
+      invalid(part);
+    }
+  }
+
+  private void excludeCategoryIds(String part, String value) {
+    List<String> ids = value.startsWith("{") ? null : List.of(value);
+    try {
+      for (String id : ids != null ? ids : set(value)) {
+        if (!CATEGORY_ID.matcher(id).matches()) {
+          throw new IllegalArgumentException("not a category id: " + id);
+        }
+        excludedCategoryIds.add(id);
+      }
+    } catch (IllegalArgumentException invalid) {
+      excludedCategoryIds.clear();
       invalid(part);
     }
   }

@@ -1,20 +1,21 @@
 package dev.ebayalerts.ebaymock.browse;
 
 import dev.ebayalerts.ebaymock.EbayErrorBody;
+import dev.ebayalerts.ebaymock.EbayMockProperties;
 import dev.ebayalerts.ebaymock.MockClock;
 import dev.ebayalerts.ebaymock.RequestStats;
 import dev.ebayalerts.ebaymock.faults.Faults;
 import dev.ebayalerts.ebaymock.oauth.AccessTokens;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,35 +26,27 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * eBay's {@code GET /buy/browse/v1/item_summary/search}: bearer token required, eBay's limits on
- * {@code limit} and {@code offset}, the {@code q}, {@code sort} and {@code filter} parameters, and
- * eBay's response and error shapes.
+ * eBay's {@code GET /buy/browse/v1/item_summary/search}: bearer token required, the {@code
+ * X-EBAY-C-MARKETPLACE-ID} and {@code X-EBAY-C-ENDUSERCTX} headers, eBay's limits on {@code limit}
+ * and {@code offset}, the {@code q}, {@code category_ids}, {@code fieldgroups}, {@code sort} and
+ * {@code filter} parameters, and eBay's response, error and warning shapes.
  *
- * <p>Error ids 1001 (invalid token), 2001 (too many requests), 12000 (internal error), 12001 (no
- * {@code q}), 12006 (limit) and 12002/12012 (filter warnings) are eBay's; 12007 for a bad offset
- * and 12008 for an unknown sort value are the mock's own stand-ins.
+ * <p>Error ids are eBay's: 1001 (invalid token), 2001 (too many requests), 12000 (internal error),
+ * 12001 (no {@code q}), 12004/12005/12029/12515 (offset), 12006/12007 (limit), 12019 (marketplace
+ * not supported); and as warnings 12002/12012 (filters), 12008 (sort), 12009 ({@code
+ * category_ids}), 12016 ({@code fieldgroups}).
  */
 @RestController
 class SearchController {
 
   static final String SEARCH_PATH = "/buy/browse/v1/item_summary/search";
   static final int MAX_OFFSET = 10_000;
-  private static final DateTimeFormatter EBAY_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final Map<String, String> CURRENCY_BY_MARKETPLACE =
-      Map.of(
-          "EBAY_US", "USD",
-          "EBAY_GB", "GBP",
-          "EBAY_DE", "EUR",
-          "EBAY_FR", "EUR",
-          "EBAY_IT", "EUR",
-          "EBAY_ES", "EUR",
-          "EBAY_AU", "AUD",
-          "EBAY_CA", "CAD");
+  static final String MARKETPLACE_HEADER = "X-EBAY-C-MARKETPLACE-ID";
+  static final String END_USER_HEADER = "X-EBAY-C-ENDUSERCTX";
+  private static final Pattern CATEGORY_ID = Pattern.compile("[0-9]{1,10}");
 
   private final AccessTokens tokens;
   private final Faults faults;
@@ -61,6 +54,7 @@ class SearchController {
   private final MockClock clock;
   private final RequestStats stats;
   private final JsonMapper json;
+  private final String publicUrl;
 
   SearchController(
       AccessTokens tokens,
@@ -68,23 +62,28 @@ class SearchController {
       Listings listings,
       MockClock clock,
       RequestStats stats,
-      JsonMapper json) {
+      JsonMapper json,
+      EbayMockProperties properties) {
     this.tokens = tokens;
     this.faults = faults;
     this.listings = listings;
     this.clock = clock;
     this.stats = stats;
     this.json = json;
+    this.publicUrl = properties.publicUrl();
   }
 
   @GetMapping(SEARCH_PATH)
   ResponseEntity<?> search(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestHeader(name = "X-EBAY-C-MARKETPLACE-ID", defaultValue = "EBAY_US") String marketplace,
+      @RequestHeader(name = MARKETPLACE_HEADER, required = false) String marketplace,
+      @RequestHeader(name = END_USER_HEADER, required = false) String endUserContext,
       @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "category_ids", required = false) String categoryIdsParam,
+      @RequestParam(name = "fieldgroups", required = false) String fieldgroupsParam,
       @RequestParam(name = "limit", defaultValue = "50") String limitParam,
       @RequestParam(name = "offset", defaultValue = "0") String offsetParam,
-      @RequestParam(name = "sort", required = false) String sort,
+      @RequestParam(name = "sort", required = false) String sortParam,
       @RequestParam(name = "filter", required = false) String filter) {
     stats.searchRequested();
     if (faults.latencyMs() > 0) {
@@ -124,6 +123,25 @@ class SearchController {
                       List.of())));
     }
 
+    String siteId = marketplace == null || marketplace.isBlank() ? "EBAY_US" : marketplace.trim();
+    Marketplace site = Marketplace.ofId(siteId).orElse(null);
+    if (site == null) {
+      return ResponseEntity.badRequest()
+          .body(
+              EbayErrorBody.of(
+                  new EbayErrorBody.Detail(
+                      12019,
+                      "API_BROWSE",
+                      "BUSINESS",
+                      "Currently, the %s marketplace is not supported. The supported Marketplaces are: %s ."
+                          .formatted(
+                              siteId,
+                              Arrays.stream(Marketplace.values())
+                                  .map(Enum::name)
+                                  .collect(Collectors.joining(", "))),
+                      null,
+                      List.of(new EbayErrorBody.Parameter("marketplaceId", siteId)))));
+    }
     SearchQuery query = SearchQuery.parse(q);
     if (query.isEmpty()) {
       return badRequest(
@@ -134,66 +152,106 @@ class SearchController {
           q);
     }
     Integer limit = integer(limitParam);
-    if (limit == null || limit < 1 || limit > 200) {
+    if (limit == null) {
+      return badRequest(12007, "The 'limit' value must be an integer value.", "limit", limitParam);
+    }
+    if (limit < 1 || limit > 200) {
       return badRequest(
           12006, "The 'limit' value should be between 1 and 200 (inclusive).", "limit", limitParam);
     }
     Integer offset = integer(offsetParam);
-    if (offset == null || offset < 0 || offset >= MAX_OFFSET || offset % limit != 0) {
+    if (offset == null) {
+      return badRequest(12005, "The 'offset' value must be an integer.", "offset", offsetParam);
+    }
+    if (offset < 0) {
+      return badRequest(12004, "The 'offset' value cannot be negative.", "offset", offsetParam);
+    }
+    if (offset >= MAX_OFFSET) {
       return badRequest(
-          12007,
-          "The 'offset' value must be zero or a multiple of 'limit', and below 10,000.",
+          12029,
+          "The maximum number of listings that can be retrieved is 10,000, so your offset value"
+              + " must be less than 10,000. If 10,000 or more listings are matching your search"
+              + " criteria, consider narrowing the scope of your search.",
           "offset",
           offsetParam);
     }
-    Comparator<Match> order = order(sort);
-    if (order == null) {
-      return badRequest(12008, "The 'sort' value is invalid.", "sort", sort);
+    if (offset % limit != 0) {
+      return badRequest(
+          12515,
+          "The 'offset' value must be either zero or a multiple of the 'limit' value.",
+          "offset",
+          offsetParam);
     }
 
+    Filters filters = Filters.parse(filter, site.currency());
+    List<EbayErrorBody.Detail> warnings = new ArrayList<>(filters.warnings());
+    Comparator<Match> order = order(sortParam);
+    String sort = sortParam;
+    if (order == null) {
+      warnings.add(
+          EbayErrorBody.Detail.browseRequest(
+              12008,
+              "The 'sort' value is invalid. For the valid values, refer to the API call"
+                  + " documentation.",
+              new EbayErrorBody.Parameter("sort", sortParam)));
+      order = order(null);
+      sort = null;
+    }
+    List<String> categoryIds = categoryIds(categoryIdsParam, warnings);
+    FieldGroups fieldgroups = FieldGroups.parse(fieldgroupsParam, warnings);
+
     Instant now = clock.instant();
-    String currency = CURRENCY_BY_MARKETPLACE.getOrDefault(marketplace, "USD");
-    Filters filters = Filters.parse(filter, currency);
-    List<Match> matches =
-        listings.activeAt(query, now).stream()
-            .filter(listing -> query.admits(listing.title()))
-            .map(listing -> new Match(listing, listings.stateAt(listing, now)))
-            .filter(match -> filters.admits(match.listing(), match.state()))
-            .sorted(order)
-            .toList();
-    List<Match> page =
-        matches.subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
-    int incompleteEvery = faults.incompleteItemsEvery();
-    List<SearchResponse.Item> items =
-        IntStream.range(0, page.size())
-            .mapToObj(
-                i -> {
-                  SearchResponse.Item item = item(page.get(i), currency);
-                  if (incompleteEvery > 0 && i % incompleteEvery == 0) {
-                    return item.withoutPrices();
-                  }
-                  if (incompleteEvery > 1 && i % incompleteEvery == 1) {
-                    return item.withoutImages();
-                  }
-                  return item;
-                })
-            .toList();
-    Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("q", q);
-    parameters.put("limit", String.valueOf(limit));
-    parameters.put("sort", sort);
-    parameters.put("filter", filter);
-    boolean hasNext = offset + limit < matches.size() && offset + limit < MAX_OFFSET;
+    String buyerCountry =
+        EndUserContext.country(endUserContext)
+            .orElse(filters.deliveryCountry() != null ? filters.deliveryCountry() : site.country());
+    List<Match> matches = matches(query, site, categoryIds, filters, buyerCountry, now);
+    matches.sort(order);
+
+    SearchLinks links =
+        SearchLinks.of(
+            q,
+            categoryIds.isEmpty() ? null : String.join(",", categoryIds),
+            limit,
+            sort,
+            filter,
+            fieldgroupsParam);
+    boolean returnsItems = fieldgroups.items();
+    List<SearchResponse.Item> items = List.of();
+    if (returnsItems) {
+      String apiBase = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+      ItemSummaries summaries =
+          new ItemSummaries(
+              apiBase,
+              publicUrl != null ? stripSlash(publicUrl) : apiBase,
+              site,
+              fieldgroups.extended());
+      List<Match> page =
+          matches.subList(
+              Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
+      int incompleteEvery = faults.incompleteItemsEvery();
+      items =
+          IntStream.range(0, page.size())
+              .mapToObj(
+                  i ->
+                      summaries.of(
+                          page.get(i),
+                          incompleteEvery > 0 && i % incompleteEvery == 0,
+                          incompleteEvery > 1 && i % incompleteEvery == 1))
+              .toList();
+    }
+    boolean hasNext =
+        returnsItems && offset + limit < matches.size() && offset + limit < MAX_OFFSET;
     SearchResponse response =
         new SearchResponse(
-            link(parameters, offset),
+            links.at(offset),
             matches.size(),
-            hasNext ? link(parameters, offset + limit) : null,
-            offset > 0 ? link(parameters, Math.max(0, offset - limit)) : null,
+            hasNext ? links.at(offset + limit) : null,
+            returnsItems && offset > 0 ? links.at(Math.max(0, offset - limit)) : null,
             limit,
             offset,
             items,
-            filters.warnings());
+            Refinements.of(fieldgroups, matches, links),
+            warnings);
     if (faults.takeMalformed()) {
       String body = json.writeValueAsString(response);
       // A body cut short, as a broken proxy or connection would deliver it.
@@ -204,87 +262,70 @@ class SearchController {
     return ResponseEntity.ok(response);
   }
 
-  private SearchResponse.Item item(Match match, String currency) {
-    Listing listing = match.listing();
-    ListingState state = match.state();
-    String imageKey = Long.toString(listing.seed() & Long.MAX_VALUE, 36);
-    SearchResponse.MarketingPrice marketing = null;
-    if (state.originalPrice() != null) {
-      BigDecimal discount = state.originalPrice().subtract(state.fixedPrice());
-      marketing =
-          new SearchResponse.MarketingPrice(
-              amount(state.originalPrice(), currency),
-              discount
-                  .multiply(BigDecimal.valueOf(100))
-                  .divide(state.originalPrice(), 0, RoundingMode.HALF_UP)
-                  .toPlainString(),
-              amount(discount, currency),
-              "MARKDOWN");
-    }
-    String start = EBAY_TIME.format(listing.start());
-    return new SearchResponse.Item(
-        listing.itemId(),
-        String.valueOf(listing.legacyItemId()),
-        listing.title(),
-        listing.hasImage()
-            ? new SearchResponse.Image("https://i.ebayimg.com/images/g/" + imageKey + "/s-l225.jpg")
-            : null,
-        listing.hasImage()
-            ? List.of(
-                new SearchResponse.Image(
-                    "https://i.ebayimg.com/images/g/" + imageKey + "/s-l1600.jpg"))
-            : null,
-        state.fixedPrice() == null ? null : amount(state.fixedPrice(), currency),
-        state.currentBid() == null ? null : amount(state.currentBid(), currency),
-        listing.isAuction() ? state.bidCount() : null,
-        marketing,
-        ServletUriComponentsBuilder.fromCurrentContextPath()
-            .path("/buy/browse/v1/item/{id}")
-            .buildAndExpand(listing.itemId())
-            .encode()
-            .toUriString(),
-        "https://www.ebay.com/itm/" + listing.legacyItemId(),
-        new SearchResponse.Seller(
-            listing.sellerUsername(),
-            listing.sellerFeedbackPercentage(),
-            listing.sellerFeedbackScore()),
-        listing.condition().label(),
-        listing.condition().id(),
-        listing.buyingOptions().stream().map(Enum::name).toList(),
-        List.of(
-            new SearchResponse.ShippingOption(
-                "FIXED",
-                amount(new BigDecimal(listing.seed() % 3 == 0 ? "4.99" : "0.00"), currency))),
-        start,
-        start,
-        listing.isAuction() ? EBAY_TIME.format(listing.end()) : null,
-        false);
-  }
-
-  /** This search at an offset, as eBay links {@code href}, {@code next} and {@code prev}. */
-  private static String link(Map<String, String> parameters, int offset) {
-    UriComponentsBuilder link =
-        ServletUriComponentsBuilder.fromCurrentContextPath().path(SEARCH_PATH);
-    Map<String, Object> values = new LinkedHashMap<>();
-    parameters.forEach(
-        (name, value) -> {
-          if (value != null) {
-            link.queryParam(name, "{" + name + "}");
-            values.put(name, value);
+  /**
+   * The listings' item summaries that match: in the categories asked for, without excluded words in
+   * their titles, and passing the filters. Prices are converted into the site's currency and
+   * shipping is to the buyer's country.
+   */
+  private List<Match> matches(
+      SearchQuery query,
+      Marketplace site,
+      List<String> categoryIds,
+      Filters filters,
+      String buyerCountry,
+      Instant now) {
+    Map<String, ExchangeRates.Conversion> conversions = new HashMap<>();
+    List<Match> matches = new ArrayList<>();
+    for (Listing listing : listings.activeAt(query, site, now)) {
+      if (!categoryIds.isEmpty() && categoryIds.stream().noneMatch(listing.category()::isWithin)) {
+        continue;
+      }
+      String currency = listing.seller().currency();
+      ExchangeRates.Conversion conversion =
+          conversions.computeIfAbsent(
+              currency, from -> ExchangeRates.conversion(from, site.currency(), now));
+      Shipping.Option shipping =
+          listing.shipping().to(buyerCountry, listing.seller().country()).orElse(null);
+      for (Listing.Variant variant : listing.variants()) {
+        if (query.admits(listing.title(variant))) {
+          Match match =
+              new Match(
+                  listing, variant, listings.stateAt(listing, variant, now), conversion, shipping);
+          if (filters.admits(match)) {
+            matches.add(match);
           }
-        });
-    values.put("offset", offset);
-    return link.queryParam("offset", "{offset}").encode().buildAndExpand(values).toUriString();
+        }
+      }
+    }
+    return matches;
   }
 
-  private static SearchResponse.Amount amount(BigDecimal value, String currency) {
-    return new SearchResponse.Amount(
-        value.setScale(2, RoundingMode.HALF_UP).toPlainString(), currency);
+  /** The ids of {@code category_ids}; an invalid value is ignored with warning 12009. */
+  private static List<String> categoryIds(String value, List<EbayErrorBody.Detail> warnings) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = Arrays.stream(value.split(",")).map(String::trim).toList();
+    if (ids.stream().allMatch(id -> CATEGORY_ID.matcher(id).matches())) {
+      return ids;
+    }
+    warnings.add(
+        EbayErrorBody.Detail.browseRequest(
+            12009,
+            "The 'category_ids' query parameter is invalid.",
+            new EbayErrorBody.Parameter("category_ids", value)));
+    return List.of();
   }
 
-  /** eBay's sort values; null for one eBay would reject. */
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** eBay's sort values; null for one eBay ignores with a warning. */
   private static Comparator<Match> order(String sort) {
-    Comparator<Match> byId = Comparator.comparingLong(match -> match.listing().legacyItemId());
+    Comparator<Match> byId =
+        Comparator.comparingLong((Match match) -> match.listing().legacyItemId())
+            .thenComparingLong(match -> match.variant().variationId());
     if (sort == null || sort.isBlank()) {
       // "Best match": an order of its own that is stable for the query.
       return Comparator.comparingDouble(
@@ -298,12 +339,9 @@ class SearchController {
               .thenComparing(byId);
       case "endingSoonest" ->
           Comparator.comparing((Match match) -> match.listing().end()).thenComparing(byId);
-      case "price" ->
-          Comparator.comparing((Match match) -> match.state().price()).thenComparing(byId);
-      case "-price" ->
-          Comparator.comparing((Match match) -> match.state().price())
-              .reversed()
-              .thenComparing(byId);
+      // eBay sorts by price plus shipping.
+      case "price" -> Comparator.comparing(Match::totalCost).thenComparing(byId);
+      case "-price" -> Comparator.comparing(Match::totalCost).reversed().thenComparing(byId);
       default -> null;
     };
   }
@@ -339,6 +377,4 @@ class SearchController {
                     message,
                     new EbayErrorBody.Parameter(parameter, String.valueOf(value)))));
   }
-
-  private record Match(Listing listing, ListingState state) {}
 }

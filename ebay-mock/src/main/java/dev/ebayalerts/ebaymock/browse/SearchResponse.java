@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ebayalerts.ebaymock.EbayErrorBody;
 import java.util.List;
 
-/** eBay's {@code SearchPagedCollection}, with the fields the mock fills. */
+/** eBay's {@code SearchPagedCollection}, with the fields the mock fills, in eBay's shapes. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record SearchResponse(
     String href,
@@ -14,85 +14,51 @@ record SearchResponse(
     int limit,
     int offset,
     List<Item> itemSummaries,
+    Refinement refinement,
     List<EbayErrorBody.Detail> warnings) {
 
   /** eBay's {@code ItemSummary}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Item(
       String itemId,
-      String legacyItemId,
       String title,
+      List<String> leafCategoryIds,
+      List<ItemCategory> categories,
       Image image,
-      List<Image> thumbnailImages,
       Amount price,
       Amount currentBidPrice,
       Integer bidCount,
-      MarketingPrice marketingPrice,
       String itemHref,
-      String itemWebUrl,
       Seller seller,
+      MarketingPrice marketingPrice,
       String condition,
       String conditionId,
-      List<String> buyingOptions,
+      List<Image> thumbnailImages,
       List<ShippingOption> shippingOptions,
+      List<String> buyingOptions,
+      String itemGroupHref,
+      String itemGroupType,
+      String itemWebUrl,
+      ItemLocation itemLocation,
+      boolean adultOnly,
+      String legacyItemId,
       String itemCreationDate,
       String itemOriginDate,
       String itemEndDate,
-      boolean adultOnly) {
+      String listingMarketplaceId) {}
 
-    Item withoutPrices() {
-      return new Item(
-          itemId,
-          legacyItemId,
-          title,
-          image,
-          thumbnailImages,
-          null,
-          null,
-          bidCount,
-          null,
-          itemHref,
-          itemWebUrl,
-          seller,
-          condition,
-          conditionId,
-          buyingOptions,
-          shippingOptions,
-          itemCreationDate,
-          itemOriginDate,
-          itemEndDate,
-          adultOnly);
-    }
-
-    Item withoutImages() {
-      return new Item(
-          itemId,
-          legacyItemId,
-          title,
-          null,
-          null,
-          price,
-          currentBidPrice,
-          bidCount,
-          marketingPrice,
-          itemHref,
-          itemWebUrl,
-          seller,
-          condition,
-          conditionId,
-          buyingOptions,
-          shippingOptions,
-          itemCreationDate,
-          itemOriginDate,
-          itemEndDate,
-          adultOnly);
-    }
-  }
-
-  /** eBay sends amounts as strings, e.g. {@code {"value":"19.99","currency":"USD"}}. */
-  record Amount(String value, String currency) {}
+  /**
+   * eBay's {@code ConvertedAmount}: amounts as strings, e.g. {@code
+   * {"value":"19.99","currency":"USD"}}, and for a price converted from the seller's currency also
+   * {@code convertedFromValue} and {@code convertedFromCurrency}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Amount(
+      String value, String currency, String convertedFromValue, String convertedFromCurrency) {}
 
   record Image(String imageUrl) {}
+
+  record ItemCategory(String categoryId, String categoryName) {}
 
   record Seller(String username, String feedbackPercentage, int feedbackScore) {}
 
@@ -102,5 +68,27 @@ record SearchResponse(
       Amount discountAmount,
       String priceTreatment) {}
 
+  /** {@code shippingCost} is left out for {@code CALCULATED} shipping, as eBay does. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ShippingOption(String shippingCostType, Amount shippingCost) {}
+
+  /** {@code city} only with {@code fieldgroups=EXTENDED}; the postal code masked. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ItemLocation(String city, String postalCode, String country) {}
+
+  /** eBay's {@code Refinement}, for {@code fieldgroups} with refinements. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record Refinement(
+      String dominantCategoryId,
+      List<CategoryDistribution> categoryDistributions,
+      List<ConditionDistribution> conditionDistributions,
+      List<BuyingOptionDistribution> buyingOptionDistributions) {}
+
+  record CategoryDistribution(
+      String categoryId, String categoryName, int matchCount, String refinementHref) {}
+
+  record ConditionDistribution(
+      String condition, String conditionId, int matchCount, String refinementHref) {}
+
+  record BuyingOptionDistribution(String buyingOption, int matchCount, String refinementHref) {}
 }

@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class SearchEndpointTest extends MockApiTest {
@@ -61,22 +58,23 @@ class SearchEndpointTest extends MockApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "201", "-5", "ten"})
-  void rejectsLimitOutsideOneTo200(String limit) throws Exception {
+  @CsvSource({"0,12006", "201,12006", "-5,12006", "ten,12007"})
+  void rejectsLimitOutsideOneTo200(String limit, int errorId) throws Exception {
     mvc.perform(search(token).param("q", "drone").param("limit", limit))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].errorId").value(12006))
+        .andExpect(jsonPath("$.errors[0].errorId").value(errorId))
         .andExpect(jsonPath("$.errors[0].domain").value("API_BROWSE"))
         .andExpect(jsonPath("$.errors[0].category").value("REQUEST"));
   }
 
   @ParameterizedTest
-  @CsvSource({"50,25", "50,10000", "200,10000", "10,-10"})
-  void rejectsOffsetThatIsNotAMultipleOfLimitOrTooFar(String limit, String offset)
+  @CsvSource({"50,25,12515", "50,10000,12029", "200,10000,12029", "10,-10,12004", "10,x,12005"})
+  void rejectsOffsetThatIsNotAMultipleOfLimitOrTooFar(String limit, String offset, int errorId)
       throws Exception {
     mvc.perform(search(token).param("q", "drone").param("limit", limit).param("offset", offset))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].errorId").value(12007));
+        .andExpect(jsonPath("$.errors[0].errorId").value(errorId))
+        .andExpect(jsonPath("$.errors[0].parameters[0].name").value("offset"));
   }
 
   @Test
@@ -87,9 +85,11 @@ class SearchEndpointTest extends MockApiTest {
   }
 
   @Test
-  void rejectsUnknownSortValues() throws Exception {
-    mvc.perform(search(token).param("q", "drone").param("sort", "cheapest"))
-        .andExpect(status().isBadRequest());
+  void warnsAboutUnknownSortValuesAndSortsByBestMatch() throws Exception {
+    String bestMatch = body(search(token).param("q", "drone"));
+    String unknown = body(search(token).param("q", "drone").param("sort", "cheapest"));
+    assertThat(read(unknown, "$.warnings[0].errorId").toString()).isEqualTo("12008");
+    assertThat(itemIds(unknown)).isEqualTo(itemIds(bestMatch));
   }
 
   @Test
@@ -116,17 +116,24 @@ class SearchEndpointTest extends MockApiTest {
         .andExpect(jsonPath("$.itemSummaries[0].condition").isString())
         .andExpect(jsonPath("$.itemSummaries[0].conditionId").isString())
         .andExpect(jsonPath("$.itemSummaries[0].itemCreationDate", startsWith("2025-")))
+        .andExpect(jsonPath("$.itemSummaries[0].itemOriginDate", startsWith("2025-")))
+        .andExpect(jsonPath("$.itemSummaries[0].leafCategoryIds[0]").isString())
+        .andExpect(jsonPath("$.itemSummaries[0].categories[0].categoryId").isString())
+        .andExpect(jsonPath("$.itemSummaries[0].categories[0].categoryName").isString())
+        .andExpect(jsonPath("$.itemSummaries[0].itemLocation.country").isString())
+        .andExpect(jsonPath("$.itemSummaries[0].itemLocation.postalCode", containsString("*")))
+        .andExpect(jsonPath("$.itemSummaries[0].itemLocation.city").doesNotExist())
+        .andExpect(jsonPath("$.itemSummaries[0].listingMarketplaceId").isString())
+        .andExpect(jsonPath("$.itemSummaries[0].adultOnly").value(false))
         .andExpect(jsonPath("$.itemSummaries[*].buyingOptions", everyItem(hasItem("FIXED_PRICE"))));
   }
 
   @Test
-  void usesTheMarketplaceCurrency() throws Exception {
+  void addsTheCityWithExtendedFieldgroups() throws Exception {
     mvc.perform(
-            search(token)
-                .param("q", "drone")
-                .param("limit", "5")
-                .header("X-EBAY-C-MARKETPLACE-ID", "EBAY_DE"))
-        .andExpect(jsonPath("$.itemSummaries[*].price.currency", everyItem(startsWith("EUR"))));
+            search(token).param("q", "drone").param("limit", "3").param("fieldgroups", "EXTENDED"))
+        .andExpect(jsonPath("$.itemSummaries.length()").value(3))
+        .andExpect(jsonPath("$.itemSummaries[*].itemLocation.city", everyItem(notNullValue())));
   }
 
   @Test
@@ -160,12 +167,13 @@ class SearchEndpointTest extends MockApiTest {
   }
 
   @Test
-  void sortsByPrice() throws Exception {
+  void sortsByPricePlusShippingAsEbayDoes() throws Exception {
     List<BigDecimal> ascending =
-        prices(body(search(token).param("q", "drone").param("sort", "price").param("limit", "50")));
+        totalCosts(
+            body(search(token).param("q", "drone").param("sort", "price").param("limit", "50")));
     assertThat(ascending).isSorted().hasSizeGreaterThan(5);
     List<BigDecimal> descending =
-        prices(
+        totalCosts(
             body(search(token).param("q", "drone").param("sort", "-price").param("limit", "50")));
     assertThat(descending).isSortedAccordingTo(Comparator.reverseOrder());
   }
@@ -182,8 +190,10 @@ class SearchEndpointTest extends MockApiTest {
   @Test
   void filtersByPriceInTheMarketplaceCurrency() throws Exception {
     List<BigDecimal> all =
-        prices(
-            body(search(token).param("q", "drone").param("sort", "price").param("limit", "200")));
+        prices(body(search(token).param("q", "drone").param("sort", "price").param("limit", "200")))
+            .stream()
+            .sorted()
+            .toList();
     BigDecimal min = all.get(all.size() / 4);
     BigDecimal max = all.get(all.size() / 2);
     List<BigDecimal> filtered =
@@ -335,21 +345,30 @@ class SearchEndpointTest extends MockApiTest {
         .andExpect(jsonPath("$.searchRequests").value(1));
   }
 
-  private String body(RequestBuilder request) throws Exception {
-    return mvc.perform(request)
-        .andExpect(status().isOk())
-        .andExpect(header().string(HttpHeaders.CONTENT_TYPE, containsString("json")))
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
-  }
-
-  private static List<String> itemIds(String body) {
-    return read(body, "$.itemSummaries[*].itemId");
-  }
-
   private static List<BigDecimal> prices(String body) {
     List<String> values = read(body, "$.itemSummaries[*].price.value");
     return values.stream().map(BigDecimal::new).toList();
+  }
+
+  /** Price plus a known shipping cost, what eBay sorts {@code price} by. */
+  private static List<BigDecimal> totalCosts(String body) {
+    List<Map<String, Object>> items = read(body, "$.itemSummaries");
+    return items.stream()
+        .map(
+            item -> {
+              BigDecimal price =
+                  new BigDecimal(((Map<String, String>) item.get("price")).get("value"));
+              List<Map<String, Object>> shipping =
+                  (List<Map<String, Object>>) item.get("shippingOptions");
+              if (shipping != null && shipping.get(0).containsKey("shippingCost")) {
+                price =
+                    price.add(
+                        new BigDecimal(
+                            ((Map<String, String>) shipping.get(0).get("shippingCost"))
+                                .get("value")));
+              }
+              return price;
+            })
+        .toList();
   }
 }

@@ -13,7 +13,8 @@ class FaultsTest {
     FaultSettings configured = new FaultSettings(0, 0, 1, 3, 0, 0, 0);
     Faults faults =
         new Faults(
-            new EbayMockProperties("id", "secret", Duration.ofMinutes(10), 6, null, configured));
+            new EbayMockProperties(
+                "id", "secret", Duration.ofMinutes(10), 6, null, null, configured));
 
     assertThat(faults.takeRateLimit()).isTrue();
     assertThat(faults.takeRateLimit()).isFalse();
