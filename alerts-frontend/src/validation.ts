@@ -392,7 +392,7 @@ export function validate(values: AlertFormValues, frequencies: number[]): FormEr
 }
 
 const COUNTRY = /^[A-Za-z]{2}$/;
-const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/;
+const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{1,10}$/;
 
 function sellersError(text: string, max: number): string | undefined {
   const names = splitNames(text);
@@ -408,7 +408,7 @@ function validateMoreFilters(values: AlertFormValues, errors: FormErrors) {
   if (postalCode !== '' && country === '')
     errors.shipToPostalCode = 'needs a ships-to country: a postal code is only used together with one';
   else if (postalCode !== '' && !POSTAL_CODE.test(postalCode))
-    errors.shipToPostalCode = 'must be a postal code of at most 20 letters, digits, spaces or hyphens';
+    errors.shipToPostalCode = 'must be a postal code of 2 to 11 letters, digits, spaces or dashes, as the server checks';
   const location = values.itemLocationCountry.trim();
   if (location !== '' && !COUNTRY.test(location)) errors.itemLocationCountry = 'must be a 2-letter ISO 3166 country code such as DE';
 
