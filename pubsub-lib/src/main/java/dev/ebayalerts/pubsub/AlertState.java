@@ -25,6 +25,10 @@ import java.util.UUID;
  * @param version the alert's revision, incremented on every change; use it to discard stale events
  * @param createdAt when the alert was created
  * @param updatedAt when the alert last changed
+ * @param marketplace the eBay site the alert searches, as eBay's marketplace id ({@code "EBAY_US"},
+ *     {@code "EBAY_DE"}, …); a String so this library needs no eBay client. Added after version 1
+ *     was first published: absent ({@code null}) in events of older producers, which searched eBay
+ *     US only, so {@code null} becomes {@link #DEFAULT_MARKETPLACE}. Never {@code null}.
  */
 public record AlertState(
     UUID id,
@@ -40,10 +44,51 @@ public record AlertState(
     boolean active,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String marketplace) {
+
+  /**
+   * The marketplace of alerts and fetches that name none: the only one before alerts had their own.
+   */
+  public static final String DEFAULT_MARKETPLACE = "EBAY_US";
 
   public AlertState {
     Objects.requireNonNull(id, "id");
     excludeWords = excludeWords == null ? List.of() : List.copyOf(excludeWords);
+    marketplace = marketplace == null ? DEFAULT_MARKETPLACE : marketplace;
+  }
+
+  /** An alert on {@link #DEFAULT_MARKETPLACE}, as alerts were before they had a marketplace. */
+  public AlertState(
+      UUID id,
+      String email,
+      String searchPhrase,
+      int frequencyMinutes,
+      BigDecimal minPrice,
+      BigDecimal maxPrice,
+      String currency,
+      String condition,
+      String buyingOption,
+      List<String> excludeWords,
+      boolean active,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        email,
+        searchPhrase,
+        frequencyMinutes,
+        minPrice,
+        maxPrice,
+        currency,
+        condition,
+        buyingOption,
+        excludeWords,
+        active,
+        version,
+        createdAt,
+        updatedAt,
+        null);
   }
 }

@@ -13,7 +13,10 @@ import java.util.UUID;
  * <ul>
  *   <li>Adding a component is backward compatible: readers ignore unknown JSON properties and old
  *       messages leave the new component {@code null} (or zero/false for primitives). Keep the
- *       version.
+ *       version. Append it as the last component and keep a constructor with the old components, so
+ *       existing callers compile. Where its absence means a value (an alert of an older producer is
+ *       on eBay US: {@link AlertState#marketplace()}), the compact constructor fills it in, so no
+ *       consumer can read {@code null} differently.
  *   <li>Removing, renaming or changing the meaning of a component is a breaking change: bump the
  *       contract's {@code VERSION}. Consumers dead-letter messages whose version is newer than the
  *       one they were built with, so upgrade consumers before publishers.

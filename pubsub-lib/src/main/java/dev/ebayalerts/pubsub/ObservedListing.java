@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param condition eBay's condition label, e.g. {@code "NEW"} or {@code "USED"}
  * @param buyingOption e.g. {@code "FIXED_PRICE"} or {@code "AUCTION"}
  * @param observedAt when the listing was seen
+ * @param shippingCost the cheapest shipping to the buyer, in {@code currency}; {@code null} when
+ *     unknown (none offered, or calculated and eBay named no cost), never meaning free: free
+ *     shipping is zero. Absent in events of older producers.
+ * @param shippingType how eBay prices that shipping, e.g. {@code "FIXED"} or {@code "CALCULATED"};
+ *     {@code null} when unknown
  */
 public record ObservedListing(
     String itemId,
@@ -26,9 +31,36 @@ public record ObservedListing(
     String imageUrl,
     String condition,
     String buyingOption,
-    Instant observedAt) {
+    Instant observedAt,
+    BigDecimal shippingCost,
+    String shippingType) {
 
   public ObservedListing {
     Objects.requireNonNull(itemId, "itemId");
+  }
+
+  /** A listing whose shipping is unknown, as listings were before shipping was read. */
+  public ObservedListing(
+      String itemId,
+      String title,
+      BigDecimal price,
+      String currency,
+      String itemWebUrl,
+      String imageUrl,
+      String condition,
+      String buyingOption,
+      Instant observedAt) {
+    this(
+        itemId,
+        title,
+        price,
+        currency,
+        itemWebUrl,
+        imageUrl,
+        condition,
+        buyingOption,
+        observedAt,
+        null,
+        null);
   }
 }

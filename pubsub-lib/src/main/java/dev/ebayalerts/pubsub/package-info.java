@@ -12,7 +12,8 @@
  * <pre>{@code
  * {"type":"ListingsObserved","version":1,"eventId":"6f1c…","occurredAt":"2025-03-01T10:15:30.123456Z",
  *  "alertId":"0b7e…","query":"leica m6","listings":[{"itemId":"v1|123|0","title":"Leica M6",
- *  "price":1899.00,"currency":"EUR", …}]}
+ *  "price":1899.00,"currency":"EUR", …,"shippingCost":4.90,"shippingType":"FIXED"}],
+ *  "marketplace":"EBAY_DE"}
  * }</pre>
  *
  * Instants are ISO-8601 strings, money is a JSON number that keeps its scale. Readers ignore

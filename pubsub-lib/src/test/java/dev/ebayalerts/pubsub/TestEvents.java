@@ -26,7 +26,8 @@ final class TestEvents {
         true,
         3L,
         Instant.parse("2025-03-01T10:15:30.123456789Z"),
-        Instant.parse("2025-03-02T08:00:00Z"));
+        Instant.parse("2025-03-02T08:00:00Z"),
+        "EBAY_DE");
   }
 
   static AlertCreated alertCreated() {
@@ -55,7 +56,9 @@ final class TestEvents {
                 null,
                 "USED",
                 "FIXED_PRICE",
-                Instant.parse("2025-03-01T10:15:31.000000001Z")),
+                Instant.parse("2025-03-01T10:15:31.000000001Z"),
+                new BigDecimal("4.90"),
+                "FIXED"),
             new ObservedListing(
                 "v1|5678|0",
                 "Leica M6 body",
@@ -65,10 +68,29 @@ final class TestEvents {
                 "https://i.ebayimg.com/5678.jpg",
                 "USED",
                 "AUCTION",
-                Instant.parse("2025-03-01T10:15:31Z"))));
+                Instant.parse("2025-03-01T10:15:31Z"),
+                null,
+                "CALCULATED"),
+            // free shipping is a cost of zero, not an unknown one
+            new ObservedListing(
+                "v1|9012|0",
+                "Leica M6 strap",
+                new BigDecimal("25.00"),
+                "EUR",
+                "https://www.ebay.de/itm/9012",
+                null,
+                "NEW",
+                "FIXED_PRICE",
+                Instant.parse("2025-03-01T10:15:31Z"),
+                new BigDecimal("0.00"),
+                "FIXED")),
+        "EBAY_DE");
   }
 
-  /** A search run's worth of listings with eBay-sized titles and links (about 370 bytes each). */
+  /**
+   * A search run's worth of listings with eBay-sized titles and links and their shipping (about 410
+   * bytes each).
+   */
   static ListingsObserved listingsObserved(int count) {
     Instant now = Instant.now();
     List<ObservedListing> listings = new ArrayList<>(count);
@@ -84,9 +106,11 @@ final class TestEvents {
               "https://i.ebayimg.com/images/g/AbCdEfGhIjKlMnOp/s-l225.jpg?item=" + item,
               "USED",
               "FIXED_PRICE",
-              now));
+              now,
+              new BigDecimal("14.90"),
+              "FIXED"));
     }
-    return ListingsObserved.of(UUID.randomUUID(), "leica m6 ttl black", listings);
+    return ListingsObserved.of(UUID.randomUUID(), "leica m6 ttl black", listings, "EBAY_DE");
   }
 
   static List<Event> oneOfEach() {
