@@ -11,9 +11,41 @@ import org.springframework.stereotype.Component;
 public class AlertControl {
 
   private final AlertService service;
+  private final Alerts alerts;
 
-  AlertControl(AlertService service) {
+  AlertControl(AlertService service, Alerts alerts) {
     this.service = service;
+    this.alerts = alerts;
+  }
+
+  /** What other features may read of an alert: its search and the filters that exclude. */
+  public record Owned(
+      UUID id,
+      String email,
+      String searchPhrase,
+      List<String> excludeWords,
+      List<String> excludedSellers,
+      List<String> excludedCategoryIds) {}
+
+  /**
+   * The alert, if it is the address's.
+   *
+   * @throws org.springframework.web.ErrorResponseException 404, exactly as for an alert that does
+   *     not exist: someone else's alert is not told apart from a missing one
+   */
+  public Owned owned(UUID id, String email) {
+    return alerts
+        .findByIdAndEmail(id, email)
+        .map(
+            alert ->
+                new Owned(
+                    alert.getId(),
+                    alert.getEmail(),
+                    alert.getSearchPhrase(),
+                    alert.getExcludeWords(),
+                    alert.getExcludedSellers(),
+                    alert.getExcludedCategoryIds()))
+        .orElseThrow(() -> AlertNotFound.withId(id));
   }
 
   /**

@@ -40,6 +40,7 @@ final class AlertEvents {
         alert.isActive() && !alert.isPending(),
         alert.getVersion(),
         alert.getCreatedAt(),
-        alert.getUpdatedAt());
+        alert.getUpdatedAt(),
+        alert.getMarketplace().name());
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("alerts.links")
-record LinkSettings(
+public record LinkSettings(
     @DefaultValue("http://localhost:8080")
         @Pattern(
             regexp = "https?://\\S+",
@@ -23,7 +23,7 @@ record LinkSettings(
         String baseUrl,
     @StrongSecret(variable = "ALERTS_LINK_SECRET") String secret) {
 
-  LinkSettings {
+  public LinkSettings {
     baseUrl =
         baseUrl != null && baseUrl.endsWith("/")
             ? baseUrl.substring(0, baseUrl.length() - 1)

@@ -3,12 +3,12 @@ package dev.ebayalerts.alerts.consent;
 import dev.ebayalerts.alerts.account.Accounts;
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.web.HtmlPages;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,15 +101,6 @@ class StartPages {
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.TEXT_HTML)
-        .body(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(title)
-                + "</title></head><body><h1>"
-                + HtmlUtils.htmlEscape(title)
-                + "</h1>"
-                + body
-                + "</body></html>");
+    return HtmlPages.page(status, title, body);
   }
 }

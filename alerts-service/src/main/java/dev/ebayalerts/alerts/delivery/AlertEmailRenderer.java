@@ -1,9 +1,11 @@
 package dev.ebayalerts.alerts.delivery;
 
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -28,7 +30,8 @@ class AlertEmailRenderer {
       String previousPrice,
       String imageUrl,
       String url,
-      String details) {
+      String details,
+      MuteLinks.Links feedback) {
 
     public boolean dropped() {
       return previousPrice != null;
@@ -71,9 +74,19 @@ class AlertEmailRenderer {
 
   /** With {@code feedUrl}, the email also links to the alert's Atom feed. */
   Rendered render(NoticePayload email, String unsubscribeUrl, String manageUrl, String feedUrl) {
+    return render(email, unsubscribeUrl, manageUrl, feedUrl, listing -> null);
+  }
+
+  /** With {@code feedback}, each listing has its "not interested" and mute links. */
+  Rendered render(
+      NoticePayload email,
+      String unsubscribeUrl,
+      String manageUrl,
+      String feedUrl,
+      Function<NoticeListing, MuteLinks.Links> feedback) {
     String phrase = oneLine(email.searchPhrase());
     List<ListingView> listings =
-        email.listings().stream().map(l -> view(l, email.note(l))).toList();
+        email.listings().stream().map(l -> view(l, email.note(l), feedback.apply(l))).toList();
     Context context = new Context(LOCALE);
     context.setVariable("phrase", phrase);
     context.setVariable("first", email.first());
@@ -105,7 +118,7 @@ class AlertEmailRenderer {
     return plural(news, "new listing") + " and " + plural(drops, "price drop") + " for " + quoted;
   }
 
-  private static ListingView view(NoticeListing listing, String note) {
+  private static ListingView view(NoticeListing listing, String note, MuteLinks.Links feedback) {
     return new ListingView(
         listing.title() == null || listing.title().isBlank() ? "(no title)" : listing.title(),
         ListingText.price(listing.price(), listing.currency()),
@@ -114,7 +127,8 @@ class AlertEmailRenderer {
             : null,
         ListingText.webUrl(listing.imageUrl()),
         ListingText.webUrl(listing.itemWebUrl()),
-        details(listing, note));
+        details(listing, note),
+        feedback);
   }
 
   private static String details(NoticeListing listing, String note) {

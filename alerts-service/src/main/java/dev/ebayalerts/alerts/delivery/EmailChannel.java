@@ -5,6 +5,7 @@ import dev.ebayalerts.alerts.account.ManageLinks;
 import dev.ebayalerts.alerts.alert.FeedLinks;
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -40,6 +41,7 @@ class EmailChannel implements ChannelSender {
   private final UnsubscribeLinks links;
   private final ManageLinks manageLinks;
   private final FeedLinks feedLinks;
+  private final MuteLinks muteLinks;
   private final JavaMailSender mail;
   private final InternetAddress from;
   private final String messageIdHost;
@@ -49,12 +51,14 @@ class EmailChannel implements ChannelSender {
       UnsubscribeLinks links,
       ManageLinks manageLinks,
       FeedLinks feedLinks,
+      MuteLinks muteLinks,
       JavaMailSender mail,
       MailSettings settings) {
     this.renderer = renderer;
     this.links = links;
     this.manageLinks = manageLinks;
     this.feedLinks = feedLinks;
+    this.muteLinks = muteLinks;
     this.mail = mail;
     this.from = address(settings.from());
     this.messageIdHost = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
@@ -86,7 +90,9 @@ class EmailChannel implements ChannelSender {
             content,
             unsubscribeUrl,
             manageLinks.dashboardUrl(),
-            feedLinks.urlFor(delivery.alertId()).orElse(null));
+            feedLinks.urlFor(delivery.alertId()).orElse(null),
+            listing ->
+                muteLinks.forListing(delivery.recipient(), delivery.alertId(), listing.itemId()));
 
     MimeMessage message = mail.createMimeMessage();
     message.setFrom(from);

@@ -2,6 +2,8 @@ package dev.ebayalerts.alerts.fetch;
 
 import dev.ebayalerts.alerts.alert.PriceBasis;
 import dev.ebayalerts.alerts.delivery.NoticeListing;
+import dev.ebayalerts.alerts.mute.MuteSet;
+import dev.ebayalerts.alerts.mute.Mutes;
 import dev.ebayalerts.alerts.notifier.NoticeRun;
 import dev.ebayalerts.alerts.notifier.Notifier;
 import dev.ebayalerts.pubsub.ListingsObserved;
@@ -29,18 +31,21 @@ class AlertRun {
   private final DueAlerts schedule;
   private final ApplicationEventPublisher events;
   private final FetchSettings settings;
+  private final Mutes mutes;
 
   AlertRun(
       ListingHistory history,
       Notifier notifier,
       DueAlerts schedule,
       ApplicationEventPublisher events,
-      FetchSettings settings) {
+      FetchSettings settings,
+      Mutes mutes) {
     this.history = history;
     this.notifier = notifier;
     this.schedule = schedule;
     this.events = events;
     this.settings = settings;
+    this.mutes = mutes;
   }
 
   /** Returns how many listings were told (queued for the alert's channels). */
@@ -49,10 +54,20 @@ class AlertRun {
     PriceBasis basis = alert.refinements().priceBasis();
     // What eBay could not filter is filtered here, per alert: alerts sharing a search share the
     // eBay call, not these filters.
-    List<FetchedListing> listings = ListingFilter.of(alert).apply(fetch.listings());
+    // So are the owner's mutes: a muted listing, seller or word never reaches a channel or feed.
+    MuteSet muted = mutes.forAlert(alert.id(), alert.email());
+    List<FetchedListing> listings =
+        ListingFilter.of(alert).apply(fetch.listings()).stream()
+            .filter(l -> !muted.mutes(l.itemId(), l.seller(), l.title()))
+            .toList();
     events.publishEvent(
         new ListingsObserved(
-            UUID.randomUUID(), now, alert.id(), alert.searchPhrase(), observed(listings, now)));
+            UUID.randomUUID(),
+            now,
+            alert.id(),
+            alert.searchPhrase(),
+            observed(listings, now),
+            alert.refinements().marketplace().name()));
 
     NewsFilter.Decision decision =
         NewsFilter.decide(listings, history.of(alert.id()), alert.minDropPercent(), basis);
@@ -131,7 +146,9 @@ class AlertRun {
                     l.imageUrl(),
                     l.condition(),
                     l.buyingOption(),
-                    now))
+                    now,
+                    l.details().shippingCost(),
+                    l.details().shippingType()))
         .toList();
   }
 }

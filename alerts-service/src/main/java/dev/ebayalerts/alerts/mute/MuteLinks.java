@@ -1,0 +1,69 @@
+package dev.ebayalerts.alerts.mute;
+
+import dev.ebayalerts.alerts.consent.LinkSettings;
+import dev.ebayalerts.pubsub.security.SignedTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one-click feedback links of a told listing: "not interested", "mute seller" and "mute a
+ * word". Each is signed for one purpose, one address, one alert and one listing, and lives {@link
+ * #LIFETIME}; opening it shows a confirmation page (mail scanners follow links), its button applies
+ * it, and applying it twice is one mute.
+ */
+@Component
+public class MuteLinks {
+
+  static final String PURPOSE = "mute";
+  static final Duration LIFETIME = Duration.ofDays(90);
+  private static final Pattern SUBJECT =
+      Pattern.compile("([^|]{1,254})\\|([0-9a-f-]{36})\\|(LISTING|SELLER|WORD)\\|(.{1,100})");
+
+  private final SignedTokens tokens;
+  private final String baseUrl;
+  private final Clock clock;
+
+  MuteLinks(LinkSettings settings, Clock clock) {
+    this.tokens = new SignedTokens(settings.secret());
+    this.baseUrl = settings.baseUrl();
+    this.clock = clock;
+  }
+
+  /** The three links of one listing in one alert's notice to {@code email}. */
+  public record Links(String notInterested, String muteSeller, String muteWord) {}
+
+  public Links forListing(String email, UUID alertId, String itemId) {
+    Instant until = clock.instant().plus(LIFETIME);
+    return new Links(
+        url(email, alertId, MuteKind.LISTING, itemId, until),
+        url(email, alertId, MuteKind.SELLER, itemId, until),
+        url(email, alertId, MuteKind.WORD, itemId, until));
+  }
+
+  /** What a link asks: mute (a listing, its seller, a word of its title) for an address. */
+  record Asked(String email, UUID alertId, MuteKind kind, String itemId) {}
+
+  Optional<Asked> read(String token) {
+    return tokens
+        .verify(PURPOSE, token, clock.instant())
+        .map(SUBJECT::matcher)
+        .filter(java.util.regex.Matcher::matches)
+        .map(
+            m ->
+                new Asked(
+                    m.group(1),
+                    UUID.fromString(m.group(2)),
+                    MuteKind.valueOf(m.group(3)),
+                    m.group(4)));
+  }
+
+  private String url(String email, UUID alertId, MuteKind kind, String itemId, Instant until) {
+    String subject = email + "|" + alertId + "|" + kind + "|" + itemId;
+    return baseUrl + "/mute?token=" + tokens.issue(PURPOSE, subject, until);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ebayalerts.alerts.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+/** The small HTML pages that links in emails open: a title and a body of trusted markup. */
+public final class HtmlPages {
+
+  private HtmlPages() {}
+
+  /**
+   * @param body markup: anything in it that came from outside must be escaped by the caller
+   */
+  public static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.TEXT_HTML)
+        .header("Referrer-Policy", "no-referrer")
+        .body(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>"
+                + HtmlUtils.htmlEscape(title)
+                + "</title></head><body><main><h1>"
+                + HtmlUtils.htmlEscape(title)
+                + "</h1>"
+                + body
+                + "</main></body></html>");
+  }
+}
