@@ -4,7 +4,9 @@
 // SCREENSHOT_DIR. A second test reads an eBay search link into the form, picks a suggested
 // category, opens the alert's first email with its pictures (served by ebay-mock) and, with
 // E2E_SECOND_EMAIL_MINUTES set, waits that long for the alert's second email (news from the mock's
-// clock, nobody touching it).
+// clock, nobody touching it). A third mutes a seller from an alert email's link, finds the mute in
+// the alert's detail, opens its listings and one listing's price chart, and checks that a browser
+// with the session cookie but nothing stored goes straight to the alerts.
 //
 //   npm run e2e        (with ./run-local running; .ci/local-stack-test does both)
 //
@@ -222,4 +224,83 @@ test('an eBay link, category suggestions, the alert email with pictures', async 
   await page.getByRole('button', { name: `Delete ${linkPhrase}` }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
   await page.getByRole('row').filter({ hasText: linkPhrase }).waitFor({ state: 'detached' });
+});
+
+test('mute a seller from the alert email, see the mute, the listings and a listing\'s prices', async () => {
+  // Still signed in from the first test.
+  await page.goto(DASHBOARD_URL);
+  await page.getByRole('heading', { name: 'Your alerts' }).waitFor();
+  await page.getByRole('button', { name: 'New alert' }).click();
+  const form = page.getByRole('form', { name: 'New alert' });
+  const mutePhrase = `e2e lens ${Date.now().toString(36)}`;
+  await form.getByLabel('Search phrase').fill(mutePhrase);
+  await form.getByLabel('Check every').selectOption('2');
+  await form.getByRole('button', { name: 'Create alert' }).click();
+  await page.getByRole('row').filter({ hasText: mutePhrase }).waitFor();
+
+  // Each listing in the email has "Not interested", "Mute seller" and "Mute a word" links. The
+  // link only shows a confirmation page (mail scanners open links); its button POSTs the mute.
+  const mail = await waitForMail(email, (m) => m.subject.includes(mutePhrase), 150_000);
+  await page.goto(`${MAILDEV_URL}/email/${mail.id}/html`);
+  await page.waitForLoadState('load');
+  const muteLink = page.getByRole('link', { name: /^Mute seller/ }).first();
+  await muteLink.waitFor();
+  const muteUrl = await muteLink.getAttribute('href');
+  assert.ok(muteUrl && /^https?:\/\//.test(muteUrl), `the email links to the mute: ${muteUrl}`);
+  await page.goto(muteUrl);
+  const confirm = page.getByRole('button', { name: /^Mute seller/ });
+  await confirm.waitFor();
+  await screenshot('10-mute-confirmation');
+  await confirm.click();
+  await page.waitForLoadState('load');
+  await page.getByText(/\bMuted\b/).first().waitFor();
+
+  // The alert's detail lists the mute.
+  await page.goto(DASHBOARD_URL);
+  await page.getByRole('button', { name: mutePhrase, exact: true }).click();
+  await page.getByRole('tab', { name: 'Muted' }).click();
+  const mutes = page.getByRole('region', { name: 'Muted for this alert' });
+  await mutes.getByRole('listitem').filter({ hasText: 'Seller' }).first().waitFor();
+  assert.match(await mutes.innerText(), /Seller/, 'the muted seller is listed');
+  await screenshot('11-mutes');
+
+  // What the alert told, and one listing's price history (fetched when opened).
+  await page.getByRole('tab', { name: 'Listings' }).click();
+  const listings = page.getByRole('tabpanel', { name: 'Listings' });
+  const priceHistory = listings.getByRole('button', { name: 'Price history' }).first();
+  await priceHistory.waitFor();
+  await priceHistory.click();
+  assert.equal(await priceHistory.getAttribute('aria-expanded'), 'true');
+  // analytics has the listing's prices by now, unless it lags: then the empty state shows.
+  await listings
+    .getByText(/^Lowest .+, highest .+ over \d+ days?; now /)
+    .or(listings.getByText(/^One price recorded: /))
+    .or(listings.getByText('No prices recorded for this listing yet.'))
+    .first()
+    .waitFor();
+  await screenshot('12-listings');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling of the listings at 390 px (overflow ${overflow} px)`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A browser with the session cookie but nothing stored (storage cleared, another profile's tab)
+  // goes straight to the alerts: the app asks the server who is signed in.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await fresh.addCookies(await context.cookies());
+    const freshPage = await fresh.newPage();
+    freshPage.setDefaultTimeout(15_000);
+    await freshPage.goto(DASHBOARD_URL);
+    await freshPage.getByRole('heading', { name: 'Your alerts' }).waitFor();
+    assert.equal(await freshPage.getByRole('heading', { name: 'Sign in' }).count(), 0, 'no sign-in form');
+    assert.ok(await freshPage.getByText(email).isVisible(), 'the signed-in address is shown');
+  } finally {
+    await fresh.close();
+  }
+
+  await page.goto(DASHBOARD_URL);
+  await page.getByRole('button', { name: `Delete ${mutePhrase}` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
+  await page.getByRole('row').filter({ hasText: mutePhrase }).waitFor({ state: 'detached' });
 });

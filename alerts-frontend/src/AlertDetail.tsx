@@ -1,9 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Alert, type AlertInsights, type PricePoint } from './api';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { api, ApiError, type Alert } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatMoney, formatTime, rulesSummary, searchSummary } from './format';
+import { rulesSummary, searchSummary } from './format';
+import { ListingsView } from './ListingsView';
+import { MutesList } from './MutesList';
+import { MuteSuggestions } from './MuteSuggestions';
 import { OpenOnEbay } from './OpenOnEbay';
-import { PriceChart } from './PriceChart';
+import { PriceInsights } from './PriceInsights';
+
+const TABS = [
+  { id: 'prices', label: 'Prices' },
+  { id: 'listings', label: 'Listings' },
+  { id: 'mutes', label: 'Muted' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
 
 export function AlertDetail({
   alert,
@@ -11,16 +21,13 @@ export function AlertDetail({
   onUnauthorized,
 }: {
   alert: Alert;
-  /** After the alert changed on the server (a new feed address): reload it. */
+  /** After the alert changed on the server (a new feed address, a filter added): reload it. */
   onChanged?: () => void;
   onUnauthorized?: () => void;
 }) {
-  const [history, setHistory] = useState<PricePoint[] | null>(null);
-  const [insights, setInsights] = useState<AlertInsights | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [currency, setCurrency] = useState<string | null>(null);
-  const [width, setWidth] = useState(600);
-  const boxRef = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const [tab, setTab] = useState<Tab>('prices');
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const [confirmRotate, setConfirmRotate] = useState(false);
   const [feedMessage, setFeedMessage] = useState<string | null>(null);
   const [feedError, setFeedError] = useState<string | null>(null);
@@ -39,44 +46,23 @@ export function AlertDetail({
     }
   }
 
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([api.priceHistory(alert.id), api.insights(alert.id)])
-      .then(([h, i]) => {
-        if (cancelled) return;
-        setHistory(h);
-        setInsights(i);
-      })
-      .catch((e: Error & { status?: number }) => {
-        if (cancelled) return;
-        setError(
-          e.status === 404
-            ? 'No price data yet: insights appear once the alert has run.'
-            : `Price insights are unavailable: ${e.message}`,
-        );
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [alert.id]);
-
-  useEffect(() => {
-    const measure = () => {
-      const available = boxRef.current?.clientWidth ?? 0;
-      if (available > 0) setWidth(Math.min(Math.max(available - 8, 260), 900));
-    };
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
-
-  const currencies = [...new Set((history ?? []).map((p) => p.currency))];
-  const shown = currency ?? currencies[0] ?? alert.currency;
-  const points = (history ?? []).filter((p) => p.currency === shown);
-  const figures = insights?.currencies.find((c) => c.currency === shown);
+  // The tabs pattern: arrow keys, Home and End move between tabs (and show them); Tab leaves.
+  function onTabKey(event: KeyboardEvent) {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const to =
+      event.key === 'ArrowRight' ? (at + 1) % TABS.length
+      : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? TABS.length - 1
+      : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    setTab(TABS[to].id);
+    tabRefs.current[TABS[to].id]?.focus();
+  }
 
   return (
-    <div className="detail" ref={boxRef}>
+    <div className="detail">
       <p className="search-summary">
         Searches {searchSummary(alert).join(' · ')}. <OpenOnEbay alert={alert} />
       </p>
@@ -119,92 +105,36 @@ export function AlertDetail({
           The current feed address stops working at once; feed readers need the new one.
         </ConfirmDialog>
       )}
-      {error ? (
-        <p className="empty" role="status">
-          {error}
-        </p>
-      ) : !history ? (
-        <p role="status">Loading price history…</p>
-      ) : history.length === 0 ? (
-        <p className="empty">No prices recorded yet for this alert.</p>
-      ) : (
-        <>
-          {currencies.length > 1 && (
-            <label>
-              Currency{' '}
-              <select value={shown} onChange={(e) => setCurrency(e.target.value)}>
-                {currencies.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </label>
-          )}
-          <PriceChart points={points} currency={shown} width={width} />
-        </>
-      )}
-      {figures && (
-        <dl className="figures" aria-label="Insights">
-          <div>
-            <dt>Listings tracked</dt>
-            <dd>{figures.listingsTracked}</dd>
-          </div>
-          <div>
-            <dt>New listings</dt>
-            <dd>{figures.newListings}</dd>
-          </div>
-          <div>
-            <dt>Lowest</dt>
-            <dd>{formatMoney(figures.lowest, shown)}</dd>
-          </div>
-          <div>
-            <dt>Median</dt>
-            <dd>{formatMoney(figures.median, shown)}</dd>
-          </div>
-          <div>
-            <dt>Highest</dt>
-            <dd>{formatMoney(figures.highest, shown)}</dd>
-          </div>
-          <div>
-            <dt>Today’s median</dt>
-            <dd>
-              {formatMoney(figures.todayMedian, shown)}
-              {figures.todayVsWindowPercent != null && ` (${signed(figures.todayVsWindowPercent)} %)`}
-            </dd>
-          </div>
-          <div>
-            <dt>Typical price change</dt>
-            <dd>
-              {formatMoney(figures.typicalPriceStart, shown)} → {formatMoney(figures.typicalPriceNow, shown)}
-              {figures.typicalPriceChangePercent != null && ` (${signed(figures.typicalPriceChangePercent)} %)`}
-            </dd>
-          </div>
-        </dl>
-      )}
-      {figures && figures.bestDeals.length > 0 && (
-        <>
-          <h4>Best deals now</h4>
-          <ul className="deals">
-            {figures.bestDeals.map((d) => (
-              <li key={d.itemId}>
-                <a href={d.itemWebUrl} target="_blank" rel="noopener noreferrer">
-                  {d.title}
-                </a>{' '}
-                {formatMoney(d.price, shown)} ({Number(d.belowMedianPercent)} % below median)
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {insights && (
-        <p className="hint">
-          Window {formatTime(insights.from)} – {formatTime(insights.to)}
-        </p>
-      )}
+
+      <MuteSuggestions alert={alert} onChanged={onChanged} onUnauthorized={onUnauthorized} />
+
+      <div className="tabs" role="tablist" aria-label={`${alert.searchPhrase}: details`} onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${id}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {/* Every panel exists (tabs point at them); only the shown one is mounted, and loads when shown. */}
+      {TABS.map((t) => (
+        <div key={t.id} role="tabpanel" id={`${id}-panel-${t.id}`} aria-labelledby={`${id}-tab-${t.id}`} hidden={tab !== t.id}>
+          {tab === t.id && t.id === 'prices' && <PriceInsights alertId={alert.id} alertCurrency={alert.currency} />}
+          {tab === t.id && t.id === 'listings' && <ListingsView alertId={alert.id} onUnauthorized={onUnauthorized} />}
+          {tab === t.id && t.id === 'mutes' && <MutesList alertId={alert.id} onUnauthorized={onUnauthorized} />}
+        </div>
+      ))}
     </div>
   );
-}
-
-function signed(value: number): string {
-  const n = Number(value);
-  return `${n > 0 ? '+' : ''}${n}`;
 }

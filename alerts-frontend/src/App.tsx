@@ -4,14 +4,44 @@ import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
 import { clearSession, loadSession, saveSession, tokenFromLocation } from './session';
 
+/** Asking the server who is signed in (nothing stored here), and how that went when it failed. */
+type Check = 'asking' | 'done' | { error: string };
+
 export function App() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const [pendingToken] = useState<string | null>(() => tokenFromLocation());
+  // Nothing stored here does not mean signed out: storage may have been cleared, or this is another
+  // browser profile's tab with the cookie. The cookie is HTTP-only, so only the server can tell. A
+  // sign-in link is not skipped for it: it may be for another address.
+  const [check, setCheck] = useState<Check>(() => (session || pendingToken ? 'done' : 'asking'));
   // The link's token is exchanged only when the person presses the button: mail scanners open
   // links (some run scripts too) and must not use up a single-use sign-in link.
   const [token, setToken] = useState<string | null>(null);
   const [exchanging, setExchanging] = useState(false);
   const [signInError, setSignInError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (check !== 'asking') return;
+    let cancelled = false;
+    api
+      .currentSession()
+      .then((current) => {
+        if (cancelled) return;
+        const known: Session = { email: current.email, expiresAt: '' };
+        saveSession(known);
+        setSession(known);
+        setCheck('done');
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        // 401 (and any other refusal) means: sign in. A server that does not answer says nothing.
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500) setCheck('done');
+        else setCheck({ error: e instanceof Error ? e.message : 'Cannot reach the server.' });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [check]);
 
   useEffect(() => {
     if (!token) return;
@@ -90,6 +120,15 @@ export function App() {
       <main>
         {exchanging ? (
           <p role="status">Signing you in…</p>
+        ) : check === 'asking' ? (
+          <p role="status">Loading…</p>
+        ) : typeof check === 'object' ? (
+          <div className="error narrow" role="alert">
+            <p>{check.error}</p>
+            <button type="button" onClick={() => setCheck('asking')}>
+              Try again
+            </button>
+          </div>
         ) : pendingToken && !token && !session ? (
           <section className="card narrow" aria-labelledby="continue-title">
             <h2 id="continue-title">Sign in</h2>

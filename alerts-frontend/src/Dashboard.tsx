@@ -3,6 +3,7 @@ import { AlertForm } from './AlertForm';
 import { SessionsPanel } from './Sessions';
 import { api, ApiError, type Alert, type Channel, type CurrentSession, type Page, type Session } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DeliverySchedule } from './DeliverySchedule';
 import { channelsSummary, filtersSummary, formatFrequency, formatTime, stateOf } from './format';
 import { OpenOnEbay } from './OpenOnEbay';
 import { SecretNotice } from './SecretNotice';
@@ -130,6 +131,7 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
       )}
 
       <SessionsPanel onUnauthorized={onUnauthorized} />
+      <DeliverySchedule onUnauthorized={onUnauthorized} />
 
       <div aria-live="polite" role="status" className="sr-status">
         {message && <p className="notice">{message}</p>}

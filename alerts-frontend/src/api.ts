@@ -254,6 +254,80 @@ export interface CategorySuggestions {
   categories: CategorySuggestion[];
 }
 
+/** What a mute silences: one listing (by item id), a seller, or listings whose title has a word. */
+export type MuteKind = 'LISTING' | 'SELLER' | 'WORD';
+
+/** Something the address does not want to hear about again. alertId null: all its alerts. */
+export interface Mute {
+  id: string;
+  alertId: string | null;
+  kind: MuteKind;
+  value: string;
+  /** Human text, e.g. "Seller gadget_hub (all alerts)". */
+  label: string;
+  createdAt: string;
+}
+
+/** Only SELLER and WORD mutes may leave alertId null (all the address's alerts). */
+export interface MuteInput {
+  alertId: string | null;
+  kind: MuteKind;
+  value: string;
+}
+
+/** The alert field a suggestion adds its value to. */
+export type SuggestionField = 'excludeWords' | 'excludedSellers' | 'excludedCategoryIds';
+
+/** A filter the alert's mutes point to, e.g. "Exclude the word "case"? 7 of your 9 mutes contain it". */
+export interface MuteSuggestion {
+  kind: 'WORD' | 'SELLER' | 'CATEGORY';
+  value: string;
+  matches: number;
+  of: number;
+  text: string;
+  field: SuggestionField;
+}
+
+export type ListingState = 'NEW' | 'DROPPED' | 'ENDED' | 'MUTED';
+export type ShippingType = 'FIXED' | 'CALCULATED' | 'NOT_SPECIFIED';
+
+/** A listing an alert found and told about. shippingCost null: unknown (never free). */
+export interface AlertListing {
+  itemId: string;
+  title: string;
+  imageUrl: string | null;
+  itemWebUrl: string | null;
+  price: number;
+  currency: string;
+  shippingCost: number | null;
+  shippingType: ShippingType | null;
+  totalPrice: number | null;
+  previousPrice: number | null;
+  seller: string | null;
+  state: ListingState;
+  toldAt: string;
+  endsAt: string | null;
+}
+
+/** One observed price of one listing (analytics-service). */
+export interface ListingPrice {
+  at: string;
+  price: number;
+  currency: string;
+}
+
+export type DeliveryMode = 'INSTANT' | 'HOURLY' | 'DAILY';
+/** Notices that go out at once whatever the schedule. */
+export type InstantReason = 'TARGET_PRICE' | 'ENDING_SOON';
+
+/** When the address's notices go out. dailyAt is "HH:mm" in timeZone (an IANA name), only for DAILY. */
+export interface DeliverySchedule {
+  mode: DeliveryMode;
+  dailyAt: string | null;
+  timeZone: string;
+  alwaysInstant: InstantReason[];
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -354,4 +428,38 @@ export const api = {
       `/api/category-suggestions?phrase=${encodeURIComponent(phrase)}&marketplace=${encodeURIComponent(marketplace)}`,
     ),
   priceHistory: (id: string) => request<PricePoint[]>('GET', `/api/alerts/${encodeURIComponent(id)}/price-history`),
+  /** What the alert found and told, newest first (at most 200); all states without one. */
+  listings: (id: string, state?: ListingState) =>
+    request<{ listings: AlertListing[] }>(
+      'GET',
+      `/api/alerts/${encodeURIComponent(id)}/listings${state ? `?state=${encodeURIComponent(state)}` : ''}`,
+    ).then((r) => r.listings ?? []),
+  /** One listing's prices over the last 14 days, oldest first (analytics-service). Item ids hold "|". */
+  listingPrices: (id: string, itemId: string) =>
+    request<ListingPrice[]>(
+      'GET',
+      `/api/alerts/${encodeURIComponent(id)}/listings/${encodeURIComponent(itemId)}/prices`,
+    ),
+  /** The address's mutes, newest first. */
+  mutes: () => request<Mute[]>('GET', '/api/mutes'),
+  /** Muting the same thing twice answers the existing mute. */
+  mute: (input: MuteInput) => request<Mute>('POST', '/api/mutes', input),
+  unmute: (id: string) => request<void>('DELETE', `/api/mutes/${encodeURIComponent(id)}`),
+  muteSuggestions: (id: string) =>
+    request<{ suggestions: MuteSuggestion[] }>('GET', `/api/alerts/${encodeURIComponent(id)}/mute-suggestions`).then(
+      (r) => r.suggestions ?? [],
+    ),
+  /**
+   * Adds the value to one of the alert's exclusion lists. A merge patch replaces a list whole, so
+   * the version makes a change made elsewhere in between a 409 instead of a lost update.
+   */
+  addToFilter: (alert: Alert, field: SuggestionField, value: string) =>
+    request<Alert>(
+      'PATCH',
+      `/api/alerts/${encodeURIComponent(alert.id)}`,
+      { [field]: [...(alert[field] ?? []), value], version: alert.version },
+      'application/merge-patch+json',
+    ),
+  deliverySchedule: () => request<DeliverySchedule>('GET', '/api/delivery-schedule'),
+  saveDeliverySchedule: (schedule: DeliverySchedule) => request<DeliverySchedule>('PUT', '/api/delivery-schedule', schedule),
 };

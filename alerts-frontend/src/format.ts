@@ -1,4 +1,4 @@
-import type { Alert, ChannelType } from './api';
+import type { Alert, AlertListing, ChannelType } from './api';
 import { countryName, marketplaceName } from './marketplaces';
 
 export function formatTime(iso: string | null | undefined): string {
@@ -115,4 +115,25 @@ export function rulesSummary(alert: Alert): string[] {
   if (rules.quietStart && rules.quietEnd) parts.push(`quiet ${rules.quietStart}–${rules.quietEnd} (${rules.timeZone})`);
   if (rules.maxPerDay != null) parts.push(`at most ${rules.maxPerDay} a day`);
   return parts;
+}
+
+/**
+ * The listing's shipping in words. Unknown shipping (null) is never shown as free: eBay calculates
+ * it at checkout, or the seller did not state it.
+ */
+export function shippingText(listing: Pick<AlertListing, 'shippingCost' | 'shippingType' | 'currency'>): string {
+  const { shippingCost, shippingType, currency } = listing;
+  if (shippingCost == null) {
+    return shippingType === 'CALCULATED' ? '+ shipping (calculated at checkout)' : '+ shipping (not stated)';
+  }
+  return Number(shippingCost) === 0 ? 'Free shipping' : `+ ${formatMoney(shippingCost, currency)} shipping`;
+}
+
+/**
+ * The words of a listing title one could mute: lower-cased, each once, in title order, without
+ * words shorter than 3 letters or made only of digits ("oled", "case"; not "of", "64").
+ */
+export function muteableWords(title: string): string[] {
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words.filter((w) => [...w].length >= 3 && !/^\p{N}+$/u.test(w)))];
 }

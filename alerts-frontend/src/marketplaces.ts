@@ -46,6 +46,20 @@ export function ebayUrl(text: string | null | undefined): string | null {
   }
 }
 
+/**
+ * The URL if it is an http(s) address (pictures, and addresses shown as plain text), else null:
+ * never javascript:, data: or a relative path.
+ */
+export function webUrl(text: string | null | undefined): string | null {
+  if (!text) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 // ISO 3166-1 alpha-2, the codes eBay's shipping and item location filters take.
 const COUNTRY_CODES = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
