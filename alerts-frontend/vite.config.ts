@@ -14,6 +14,8 @@ const proxy = {
   '/signin': { target: alertsApi, changeOrigin: true },
   '/confirm': { target: alertsApi, changeOrigin: true },
   '/unsubscribe': { target: alertsApi, changeOrigin: true },
+  '/start': { target: alertsApi, changeOrigin: true },
+  '/mute': { target: alertsApi, changeOrigin: true },
 };
 
 export default defineConfig({
