@@ -25,9 +25,10 @@ class AlertCopies {
             """
             insert into alert_copy (id, email, search_phrase, frequency_minutes, min_price,
                 max_price, currency, item_condition, buying_option, exclude_words, active, deleted,
-                version, created_at, updated_at)
+                version, created_at, updated_at, marketplace)
             values (:id, :email, :phrase, :frequency, :minPrice, :maxPrice, :currency, :condition,
-                :buyingOption, :excludeWords, :active, :deleted, :version, :createdAt, :updatedAt)
+                :buyingOption, :excludeWords, :active, :deleted, :version, :createdAt, :updatedAt,
+                :marketplace)
             on conflict (id) do update set
                 email = excluded.email, search_phrase = excluded.search_phrase,
                 frequency_minutes = excluded.frequency_minutes, min_price = excluded.min_price,
@@ -35,7 +36,8 @@ class AlertCopies {
                 item_condition = excluded.item_condition, buying_option = excluded.buying_option,
                 exclude_words = excluded.exclude_words, active = excluded.active,
                 deleted = excluded.deleted, version = excluded.version,
-                created_at = excluded.created_at, updated_at = excluded.updated_at
+                created_at = excluded.created_at, updated_at = excluded.updated_at,
+                marketplace = excluded.marketplace
             where alert_copy.version < excluded.version
                or (alert_copy.version = excluded.version and excluded.deleted
                    and not alert_copy.deleted)
@@ -55,6 +57,7 @@ class AlertCopies {
         .param("version", alert.version())
         .param("createdAt", Timestamp.from(alert.createdAt()))
         .param("updatedAt", Timestamp.from(alert.updatedAt()))
+        .param("marketplace", alert.marketplace())
         .update();
   }
 }

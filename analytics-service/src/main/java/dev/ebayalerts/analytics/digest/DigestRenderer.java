@@ -35,6 +35,7 @@ class DigestRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(DigestRenderer.class);
   private static final Locale LOCALE = Locale.US;
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   /** The email, ready to send; the HTML refers to each chart as {@code cid:<contentId>}. */
   record Rendered(String subject, String text, String html, List<Chart> charts) {}
@@ -42,9 +43,14 @@ class DigestRenderer {
   /** A chart to attach inline. */
   record Chart(String contentId, byte[] png, String alt) {}
 
-  /** An alert as the templates show it: every value already formatted. */
+  /**
+   * An alert as the templates show it: every value already formatted.
+   *
+   * @param marketplace where its prices were seen, e.g. {@code eBay Germany}; null when unknown
+   */
   record AlertView(
       String phrase,
+      String marketplace,
       String chartContentId,
       String chartAlt,
       String unsubscribeUrl,
@@ -106,13 +112,15 @@ class DigestRenderer {
     List<Chart> charts = new ArrayList<>();
     for (AlertSection alert : digest.alerts()) {
       String phrase = oneLine(alert.searchPhrase());
-      Chart chart = chart(digest, alert, phrase, window);
+      String marketplace = marketplace(alert.marketplace());
+      Chart chart = chart(digest, alert, phrase, marketplace, window);
       if (chart != null) {
         charts.add(chart);
       }
       alerts.add(
           new AlertView(
               phrase,
+              marketplace,
               chart == null ? null : chart.contentId(),
               chart == null ? null : chart.alt(),
               unsubscribeUrl.apply(alert.alertId()),
@@ -142,7 +150,7 @@ class DigestRenderer {
    * rather than the whole digest failing on a picture.
    */
   private static Chart chart(
-      InsightDigest digest, AlertSection alert, String phrase, String window) {
+      InsightDigest digest, AlertSection alert, String phrase, String marketplace, String window) {
     if (!alert.hasData() || alert.history().isEmpty()) {
       return null;
     }
@@ -152,7 +160,8 @@ class DigestRenderer {
             + "\" over the "
             + window
             + ": lowest, median and highest price per day in "
-            + alert.chartCurrency();
+            + alert.chartCurrency()
+            + (marketplace == null ? "" : " on " + marketplace);
     try {
       byte[] png =
           PriceChart.png(alert.history(), alert.chartCurrency(), digest.from(), digest.to());
@@ -333,6 +342,22 @@ class DigestRenderer {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * {@code eBay Germany} for {@code EBAY_DE}: eBay's marketplace ids end in the site's ISO 3166
+   * country code, whose English name needs no list of marketplaces here. An id of another form is
+   * shown as it is; null stays null (a digest stored before alerts had a marketplace).
+   */
+  static String marketplace(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    String code = id.startsWith("EBAY_") ? id.substring(5) : "";
+    if (COUNTRIES.contains(code)) {
+      return "eBay " + new Locale.Builder().setRegion(code).build().getDisplayCountry(LOCALE);
+    }
+    return oneLine(id);
   }
 
   /** Text on one line: a search phrase goes into the Subject header. */

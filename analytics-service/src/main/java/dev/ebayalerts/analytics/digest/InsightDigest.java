@@ -53,13 +53,16 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
    * @param chartCurrency the currency of the chart: the one with the most listings; null when the
    *     alert has no data
    * @param history the chart's daily prices in {@code chartCurrency}, oldest day first
+   * @param marketplace the eBay marketplace the figures are of (the alert's at the time), e.g.
+   *     {@code EBAY_DE}; null in digests stored before alerts had one
    */
   record AlertSection(
       UUID alertId,
       String searchPhrase,
       List<CurrencyFigures> currencies,
       String chartCurrency,
-      List<DayPrices> history) {
+      List<DayPrices> history,
+      String marketplace) {
 
     AlertSection {
       currencies = currencies == null ? List.of() : List.copyOf(currencies);
@@ -88,7 +91,8 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
               .filter(point -> point.currency().equals(chartCurrency))
               .sorted(Comparator.comparing(PricePoint::day))
               .map(point -> new DayPrices(point.day(), point.min(), point.median(), point.max()))
-              .toList());
+              .toList(),
+          insights.marketplace());
     }
   }
 
@@ -177,7 +181,10 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
    * The figures a person would notice, in a fixed order: when they are the same as in the last
    * digest, nothing changed and no email is stored. Leaves out the window's bounds (they move with
    * every run) and the chart's series (drawn from the same prices the figures are), and writes
-   * amounts without trailing zeros, so 10.5 and 10.50 count as the same.
+   * amounts without trailing zeros, so 10.5 and 10.50 count as the same. Leaves out the marketplace
+   * too: an alert that moves changes its figures with it (those of the new marketplace, or none
+   * yet), and adding it would have made every digest look new once, emailing everyone figures they
+   * already had.
    */
   List<Object> figures() {
     List<Object> figures = new ArrayList<>();

@@ -52,14 +52,17 @@ class InsightController {
       description =
           "Listings tracked and new, lowest/highest/average/median price and today's, the typical"
               + " price's change, biggest drops, listings at their lowest, best current deals; one"
-              + " section per currency.")
+              + " section per currency. Only what was seen on the alert's current marketplace"
+              + " (`marketplace`) counts, not what it found on one it searched before.")
   @GetMapping("/insights")
   AlertInsights insights(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);
     return insights.forAlert(id);
   }
 
-  @Operation(summary = "Daily min, median and max price of an alert, for charts")
+  @Operation(
+      summary = "Daily min, median and max price of an alert, for charts",
+      description = "Per currency, on the alert's current marketplace only, as the insights.")
   @GetMapping("/price-history")
   List<PricePoint> priceHistory(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,12 +39,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Medians are PostgreSQL's {@code percentile_cont(0.5)} (the mean of the two middle values for an
  * even count) rounded to cents; percentages are rounded to 2 decimals.
  *
- * <p>The figures read only the columns of the covering index {@code (alert_id, observed_at) include
- * (item_id, currency, price)}, an index-only scan of a few pages per alert, where the table rows of
- * one alert lie on as many pages as it has observations (fetches of all alerts interleave). Titles
- * and links are read from the table for the few listings shown. Up to {@link #BATCH} alerts share
- * one query, so the digest of thousands of alerts runs one query per batch, not several per alert;
- * the batches of one call run in parallel on a small pool, each in its own read-only transaction.
+ * <p>Only the observations made on the alert's current marketplace count (see {@link #WINDOW});
+ * each marketplace's prices are still kept apart per currency.
+ *
+ * <p>The figures read only the columns of the covering index {@code (alert_id, marketplace,
+ * observed_at) include (item_id, currency, price)}, an index-only scan of a few pages per alert,
+ * where the table rows of one alert lie on as many pages as it has observations (fetches of all
+ * alerts interleave). Titles and links are read from the table for the few listings shown. Up to
+ * {@link #BATCH} alerts share one query, so the digest of thousands of alerts runs one query per
+ * batch, not several per alert; the batches of one call run in parallel on a small pool, each in
+ * its own read-only transaction, repeatable read so that the alerts' marketplaces and their figures
+ * are of one moment.
  */
 @Service
 public class Insights {
@@ -56,14 +62,25 @@ public class Insights {
    * ({@code days}: its prices that day in time order, lowest, highest, last seen), and from it one
    * price per listing per day, its last ({@code daily}). {@code obs} is never materialised: it is
    * an index-only scan in alert order, which lets the sort work one alert at a time, in memory.
+   *
+   * <p>Insights never mix marketplaces: {@code alert_market} says which observations of each alert
+   * count, those made on the alert's current marketplace (an alert moved from EBAY_DE to EBAY_FR,
+   * both in EUR, counts only French prices from then on), and every read of {@code
+   * price_observation} joins it, so no figure can see another marketplace's rows. Not materialised:
+   * inlined, it is a primary-key probe per alert, and {@code obs} keeps its alert order (a CTE scan
+   * has none).
    */
   static final String WINDOW =
       """
-      with obs as not materialized (
-          select alert_id, item_id, price, currency, observed_at,
-                 (observed_at at time zone 'UTC')::date as day
-          from price_observation
-          where alert_id = any(:alerts) and observed_at >= :from and observed_at <= :to),
+      with alert_market as not materialized (
+          select id as alert_id, marketplace from alert_copy where id = any(:alerts)),
+      obs as not materialized (
+          select p.alert_id, p.item_id, p.price, p.currency, p.observed_at,
+                 (p.observed_at at time zone 'UTC')::date as day
+          from alert_market m
+          join price_observation p
+              on p.alert_id = m.alert_id and p.marketplace = m.marketplace
+          where p.observed_at >= :from and p.observed_at <= :to),
       days as (
           select alert_id, currency, item_id, day,
                  array_agg(price order by observed_at) as prices,
@@ -96,15 +113,16 @@ public class Insights {
                      max(last_seen) as last_seen
               from days group by alert_id, currency, item_id),
           firsts as (
-              select alert_id, currency, count(*) as fresh
-              from items i
+              select i.alert_id, i.currency, count(*) as fresh
+              from items i join alert_market m on m.alert_id = i.alert_id
               -- a scalar subquery with a limit stays one index probe per listing; as NOT EXISTS
               -- the planner may turn it into an anti-join over the whole table
               where (select 1 from price_observation p
-                     where p.alert_id = i.alert_id and p.item_id = i.item_id
-                       and p.currency = i.currency and p.observed_at < :from
+                     where p.alert_id = i.alert_id and p.marketplace = m.marketplace
+                       and p.item_id = i.item_id and p.currency = i.currency
+                       and p.observed_at < :from
                      limit 1) is null
-              group by alert_id, currency),
+              group by i.alert_id, i.currency),
           series as (
               select alert_id, currency, day,
                      percentile_cont(0.5) within group (order by price) as median,
@@ -160,11 +178,13 @@ public class Insights {
                      array_agg(r.new_price order by r.rank) as new_prices,
                      array_agg(r.below order by r.rank) as belows
               from ranked r
+              join alert_market m on m.alert_id = r.alert_id
+              -- the link of the alert's marketplace: an item listed on several has one on each
               left join lateral (
                   select title, item_web_url from price_observation p
                   where p.alert_id = r.alert_id and p.item_id = r.item_id
                     and p.observed_at >= :from and p.observed_at <= :to
-                    and p.currency = r.currency
+                    and p.currency = r.currency and p.marketplace = m.marketplace
                   order by p.observed_at desc limit 1) latest on true
               where r.rank <= :top
               group by r.kind, r.alert_id, r.currency)
@@ -219,6 +239,8 @@ public class Insights {
     this.clock = clock;
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
+    // one snapshot for the marketplaces and the figures: an alert moved meanwhile is either side
+    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     AtomicInteger threads = new AtomicInteger();
     this.batches =
         Executors.newFixedThreadPool(
@@ -352,13 +374,30 @@ public class Insights {
                   figures.computeIfAbsent(alert, id -> new ArrayList<>()).add(currency(row));
                   histories.computeIfAbsent(alert, id -> new ArrayList<>()).addAll(history(row));
                 });
+    Map<UUID, String> marketplaces = marketplaces(batch);
     Map<UUID, AlertInsights> insights = new LinkedHashMap<>();
     Map<UUID, List<PricePoint>> points = new LinkedHashMap<>();
     for (UUID id : batch) {
-      insights.put(id, new AlertInsights(id, from, to, figures.getOrDefault(id, List.of())));
+      insights.put(
+          id,
+          new AlertInsights(
+              id, marketplaces.get(id), from, to, figures.getOrDefault(id, List.of())));
       points.put(id, histories.getOrDefault(id, List.of()));
     }
     return new Figures(insights, points);
+  }
+
+  /** The marketplace each alert's figures are of: its current one. */
+  private Map<UUID, String> marketplaces(List<UUID> batch) {
+    Map<UUID, String> marketplaces = new HashMap<>();
+    jdbc.sql("select id, marketplace from alert_copy where id = any(:alerts)")
+        .param("alerts", batch.toArray(UUID[]::new))
+        .query(
+            (RowCallbackHandler)
+                row ->
+                    marketplaces.put(
+                        row.getObject("id", UUID.class), row.getString("marketplace")));
+    return marketplaces;
   }
 
   private static List<PricePoint> history(ResultSet row) throws SQLException {

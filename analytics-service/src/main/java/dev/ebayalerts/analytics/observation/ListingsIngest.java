@@ -57,6 +57,6 @@ class ListingsIngest implements BatchEventHandler<ListingsObserved> {
         event.listings().stream()
             .filter(listing -> listing.price() != null && listing.currency() != null)
             .toList();
-    return new Observations.Fetch(event.alertId(), event.occurredAt(), priced);
+    return new Observations.Fetch(event.alertId(), event.marketplace(), event.occurredAt(), priced);
   }
 }

@@ -4,6 +4,7 @@ import dev.ebayalerts.pubsub.ObservedListing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,8 +35,9 @@ class Observations {
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
   }
 
-  /** The priced listings of one fetch of an alert. */
-  record Fetch(UUID alertId, Instant fetchedAt, List<ObservedListing> listings) {}
+  /** The priced listings of one fetch of an alert, on the marketplace it searched. */
+  record Fetch(
+      UUID alertId, String marketplace, Instant fetchedAt, List<ObservedListing> listings) {}
 
   /**
    * The listings of all fetches with one {@code COPY} on the transaction's connection, which
@@ -48,7 +50,7 @@ class Observations {
         field(rows, fetch.alertId().toString()).append('\t');
         field(rows, listing.itemId()).append('\t');
         field(rows, truncate(listing.title())).append('\t');
-        field(rows, listing.price() == null ? null : listing.price().toPlainString()).append('\t');
+        field(rows, plain(listing.price())).append('\t');
         field(rows, listing.currency()).append('\t');
         field(rows, listing.itemWebUrl()).append('\t');
         field(rows, listing.imageUrl()).append('\t');
@@ -56,7 +58,10 @@ class Observations {
         field(rows, listing.buyingOption()).append('\t');
         Instant observedAt =
             listing.observedAt() == null ? fetch.fetchedAt() : listing.observedAt();
-        field(rows, observedAt.toString()).append('\n');
+        field(rows, observedAt.toString()).append('\t');
+        field(rows, fetch.marketplace()).append('\t');
+        field(rows, plain(listing.shippingCost())).append('\t');
+        field(rows, listing.shippingType()).append('\n');
       }
     }
     if (rows.isEmpty()) {
@@ -70,7 +75,8 @@ class Observations {
           .copyIn(
               """
               copy price_observation (alert_id, item_id, title, price, currency, item_web_url,
-                  image_url, item_condition, buying_option, observed_at) from stdin""",
+                  image_url, item_condition, buying_option, observed_at, marketplace,
+                  shipping_cost, shipping_type) from stdin""",
               new StringReader(rows.toString()));
     } catch (SQLException e) {
       throw translator.translate("copy price_observation", null, e);
@@ -79,6 +85,10 @@ class Observations {
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount == null ? null : amount.toPlainString();
   }
 
   /** A value in COPY's text format: null as \\N, backslash and control characters escaped. */

@@ -96,6 +96,42 @@ class AlertCopyTests {
         .isEqualTo("broken,parts");
   }
 
+  @Test
+  void keepsTheMarketplaceOfTheNewestStateAndEbayUsWhereNoneWasNamed() {
+    UUID moved = UUID.randomUUID();
+    changes.apply(
+        UUID.randomUUID(), onMarketplace(state(moved, 0, "camera", true), "EBAY_DE"), false);
+    changes.apply(
+        UUID.randomUUID(), onMarketplace(state(moved, 2, "camera", true), "EBAY_FR"), false);
+    // a move that came before, delivered late
+    changes.apply(
+        UUID.randomUUID(), onMarketplace(state(moved, 1, "camera", true), "EBAY_IT"), false);
+    UUID older = UUID.randomUUID();
+    changes.apply(UUID.randomUUID(), state(older, 0, "camera", true), false);
+
+    assertThat(row(moved)).containsEntry("marketplace", "EBAY_FR");
+    assertThat(row(older)).containsEntry("marketplace", "EBAY_US");
+  }
+
+  private static AlertState onMarketplace(AlertState s, String marketplace) {
+    return new AlertState(
+        s.id(),
+        s.email(),
+        s.searchPhrase(),
+        s.frequencyMinutes(),
+        s.minPrice(),
+        s.maxPrice(),
+        s.currency(),
+        s.condition(),
+        s.buyingOption(),
+        s.excludeWords(),
+        s.active(),
+        s.version(),
+        s.createdAt(),
+        s.updatedAt(),
+        marketplace);
+  }
+
   private Map<String, Object> row(UUID id) {
     return jdbc.sql("select * from alert_copy where id = ?").param(id).query().singleRow();
   }

@@ -56,6 +56,19 @@ class DigestFingerprintTests {
     assertThat(read).isEqualTo(digest);
   }
 
+  @Test
+  void aPayloadStoredBeforeAlertsHadAMarketplaceReadsWithoutOne() {
+    InsightDigest digest = DigestFixtures.threeAlerts();
+    String before = json.writeValueAsString(digest).replace(",\"marketplace\":\"EBAY_DE\"", "");
+
+    InsightDigest read = json.readValue(before, InsightDigest.class);
+
+    assertThat(read.alerts().get(1).marketplace()).isNull();
+    assertThat(read.alerts().get(0).marketplace()).isEqualTo("EBAY_US");
+    // the marketplace is no figure: reading it or not, the digest is the same one
+    assertThat(read.fingerprint(json)).isEqualTo(digest.fingerprint(json));
+  }
+
   private String fingerprint(AlertSection alert) {
     return new InsightDigest(DigestFixtures.FROM, DigestFixtures.TO, List.of(alert))
         .fingerprint(json);
@@ -86,6 +99,7 @@ class DigestFingerprintTests {
         alert.searchPhrase(),
         List.of(changed),
         alert.chartCurrency(),
-        alert.history());
+        alert.history(),
+        alert.marketplace());
   }
 }

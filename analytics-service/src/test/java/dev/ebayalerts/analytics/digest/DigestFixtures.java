@@ -73,7 +73,8 @@ final class DigestFixtures {
         List.of(
             day(TO.minus(Duration.ofDays(10)), "269.00", "299.00", "349.99"),
             day(TO.minus(Duration.ofDays(5)), "259.00", "289.00", "339.00"),
-            day(TO, "249.00", "279.00", "329.00")));
+            day(TO, "249.00", "279.00", "329.00")),
+        "EBAY_US");
   }
 
   /** Prices in euros, a title that tries to inject markup and a link that is not http(s). */
@@ -106,11 +107,13 @@ final class DigestFixtures {
                         amount("80.00"),
                         amount("0.00"))))),
         "EUR",
-        List.of(day(TO.minus(Duration.ofDays(2)), "80.00", "80.00", "80.00")));
+        List.of(day(TO.minus(Duration.ofDays(2)), "80.00", "80.00", "80.00")),
+        "EBAY_DE");
   }
 
+  /** Without a marketplace, as digests stored before alerts had one. */
   static AlertSection noData() {
-    return new AlertSection(NO_DATA, "rare vinyl", List.of(), null, List.of());
+    return new AlertSection(NO_DATA, "rare vinyl", List.of(), null, List.of(), null);
   }
 
   static BigDecimal amount(String value) {

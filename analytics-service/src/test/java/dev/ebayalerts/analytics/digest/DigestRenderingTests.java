@@ -53,7 +53,44 @@ class DigestRenderingTests {
     assertThat(email.html())
         .contains(
             "alt=\"Price of &quot;nintendo switch oled&quot; over the last 14 days: lowest,"
-                + " median and highest price per day in USD\"");
+                + " median and highest price per day in USD on eBay United States\"");
+  }
+
+  @Test
+  void saysOnWhichMarketplaceThePricesWereSeen() {
+    Rendered email = renderer.render(DigestFixtures.threeAlerts(), links::urlFor);
+
+    assertThat(email.text())
+        .contains("12 listings tracked, 3 new · prices in USD on eBay United States\n")
+        .contains("1 listing tracked, 1 new · prices in EUR on eBay Germany\n");
+    assertThat(email.html()).contains("EUR</span> on <span>eBay Germany</span>");
+    // a digest stored before alerts had a marketplace names none
+    assertThat(email.text()).contains("No listings seen in the last 14 days yet.");
+  }
+
+  @Test
+  void anAlertWithNothingYetOnItsNewMarketplaceSaysWhere() {
+    InsightDigest.AlertSection moved =
+        new InsightDigest.AlertSection(
+            DigestFixtures.NO_DATA, "rare vinyl", List.of(), null, List.of(), "EBAY_FR");
+
+    Rendered email =
+        renderer.render(
+            new InsightDigest(DigestFixtures.FROM, DigestFixtures.TO, List.of(moved)),
+            links::urlFor);
+
+    for (String body : List.of(email.html(), email.text())) {
+      assertThat(body).contains("No listings seen on eBay France in the last 14 days yet.");
+    }
+  }
+
+  @Test
+  void namesMarketplacesByTheirCountry() {
+    assertThat(DigestRenderer.marketplace("EBAY_GB")).isEqualTo("eBay United Kingdom");
+    assertThat(DigestRenderer.marketplace("EBAY_AU")).isEqualTo("eBay Australia");
+    assertThat(DigestRenderer.marketplace("EBAY_MOTORS")).isEqualTo("EBAY_MOTORS");
+    assertThat(DigestRenderer.marketplace("EBAY_ZZ")).isEqualTo("EBAY_ZZ");
+    assertThat(DigestRenderer.marketplace(null)).isNull();
   }
 
   @Test

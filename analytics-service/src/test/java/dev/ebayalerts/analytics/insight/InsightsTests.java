@@ -44,7 +44,7 @@ class InsightsTests {
             new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1), 2),
             Clock.fixed(NOW, ZoneOffset.UTC),
             transactionManager);
-    alert = UUID.randomUUID();
+    alert = alertCopy("EBAY_US");
     // USD. Window: 2026-11-06T12:00 .. 2026-11-20T12:00.
     observe(alert, "A", "100.00", "USD", "2026-11-07T10:00:00Z");
     observe(alert, "A", "90.00", "USD", "2026-11-07T20:00:00Z"); // A's price on 11-07 is 90
@@ -62,7 +62,7 @@ class InsightsTests {
 
   @Test
   void alertsComputedTogetherKeepTheirOwnFigures() {
-    UUID other = UUID.randomUUID();
+    UUID other = alertCopy("EBAY_US");
     observe(other, "A", "10.00", "USD", "2026-11-19T10:00:00Z");
     observe(other, "A", "5.00", "USD", "2026-11-20T10:00:00Z");
     UUID none = UUID.randomUUID();
@@ -89,7 +89,7 @@ class InsightsTests {
 
   @Test
   void figuresOfManyBatchesInParallelMatchTheFiguresAndHistoriesOfEachAlertAlone() {
-    UUID other = UUID.randomUUID();
+    UUID other = alertCopy("EBAY_US");
     observe(other, "A", "10.00", "USD", "2026-11-19T10:00:00Z");
     observe(other, "A", "5.00", "USD", "2026-11-20T10:00:00Z");
     // three batches: the alerts with data in the first and the last, the rest without any
@@ -177,7 +177,7 @@ class InsightsTests {
 
   @Test
   void aSingleObservationIsItsOwnEverything() {
-    UUID single = UUID.randomUUID();
+    UUID single = alertCopy("EBAY_US");
     observe(single, "S", "42.00", "USD", "2026-11-20T11:00:00Z");
     CurrencyInsights usd = insights.forAlert(single).currencies().get(0);
     assertThat(usd.listingsTracked()).isEqualTo(1);
@@ -209,6 +209,93 @@ class InsightsTests {
             point("USD", "2026-11-20", "50.00", "80.00", "200.00", 3));
   }
 
+  /**
+   * The alert searched eBay Germany, then moved to eBay France: both in EUR, and item A is listed
+   * on both (eBay shows a listing on the sites it ships to) at different prices.
+   */
+  @Test
+  void anAlertMovedToAnotherMarketplaceCountsOnlyWhatWasSeenThere() {
+    UUID moved = alertCopy("EBAY_DE");
+    observe(moved, "EBAY_DE", "A", "100.00", "EUR", "2026-11-01T10:00:00Z"); // before the window
+    observe(moved, "EBAY_DE", "A", "100.00", "EUR", "2026-11-10T10:00:00Z");
+    observe(moved, "EBAY_DE", "B", "500.00", "EUR", "2026-11-10T10:00:00Z");
+    observe(moved, "EBAY_FR", "A", "120.00", "EUR", "2026-11-19T10:00:00Z");
+    observe(moved, "EBAY_FR", "A", "110.00", "EUR", "2026-11-20T10:00:00Z");
+    observe(moved, "EBAY_FR", "C", "60.00", "EUR", "2026-11-20T10:00:00Z");
+    moveTo(moved, "EBAY_FR");
+
+    AlertInsights result = insights.forAlert(moved);
+
+    assertThat(result.marketplace()).isEqualTo("EBAY_FR");
+    CurrencyInsights eur = result.currencies().get(0);
+    assertThat(result.currencies()).hasSize(1);
+    // daily prices on eBay France only: A 120 (11-19), A 110, C 60 (11-20); never B's 500
+    assertThat(eur.listingsTracked()).isEqualTo(2);
+    assertThat(eur.newListings()).isEqualTo(2); // A was seen before the window, but in Germany
+    assertThat(eur.lowest()).isEqualByComparingTo("60.00");
+    assertThat(eur.highest()).isEqualByComparingTo("120.00");
+    assertThat(eur.median()).isEqualByComparingTo("110.00");
+    assertThat(eur.typicalPriceStart()).isEqualByComparingTo("120.00");
+    assertThat(eur.typicalPriceNow()).isEqualByComparingTo("85.00");
+    assertThat(eur.biggestDrops())
+        .singleElement()
+        .satisfies(
+            drop -> {
+              assertThat(drop.oldPrice()).isEqualByComparingTo("120.00");
+              assertThat(drop.newPrice()).isEqualByComparingTo("110.00");
+              // the listing as seen on the alert's marketplace
+              assertThat(drop.itemWebUrl()).isEqualTo("https://www.ebay.fr/itm/A");
+            });
+    assertThat(insights.history(moved))
+        .containsExactly(
+            point("EUR", "2026-11-19", "120.00", "120.00", "120.00", 1),
+            point("EUR", "2026-11-20", "60.00", "85.00", "110.00", 2));
+    // the figures the digest takes are the same
+    Insights.Figures figures = insights.figures(List.of(moved));
+    assertThat(figures.insights().get(moved)).isEqualTo(result);
+    assertThat(figures.histories().get(moved)).isEqualTo(insights.history(moved));
+
+    // nothing was lost: moved back, the alert shows what it saw in Germany again
+    moveTo(moved, "EBAY_DE");
+    assertThat(insights.forAlert(moved).currencies().get(0).highest())
+        .isEqualByComparingTo("500.00");
+    assertThat(insights.history(moved))
+        .containsExactly(point("EUR", "2026-11-10", "100.00", "300.00", "500.00", 2));
+  }
+
+  @Test
+  void anAlertMovedWhereNothingWasSeenYetHasNoFigures() {
+    UUID moved = alertCopy("EBAY_DE");
+    observe(moved, "EBAY_DE", "A", "100.00", "EUR", "2026-11-19T10:00:00Z");
+    moveTo(moved, "EBAY_IT");
+
+    AlertInsights result = insights.forAlert(moved);
+
+    assertThat(result.marketplace()).isEqualTo("EBAY_IT");
+    assertThat(result.currencies()).isEmpty();
+    assertThat(insights.history(moved)).isEmpty();
+  }
+
+  private UUID alertCopy(String marketplace) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into alert_copy (id, email, search_phrase, frequency_minutes, currency,
+                item_condition, buying_option, active, version, created_at, updated_at,
+                marketplace)
+            values (?, 'insights@example.com', 'camera', 10, 'USD', 'ANY', 'ANY', true, 0, ?, ?, ?)
+            """)
+        .params(id, Timestamp.from(NOW), Timestamp.from(NOW), marketplace)
+        .update();
+    return id;
+  }
+
+  private void moveTo(UUID alertId, String marketplace) {
+    jdbc.sql("update alert_copy set marketplace = ?, version = version + 1 where id = ?")
+        .params(marketplace, alertId)
+        .update();
+  }
+
   private static PricePoint point(
       String currency, String day, String min, String median, String max, long listings) {
     return new PricePoint(
@@ -221,17 +308,29 @@ class InsightsTests {
   }
 
   private void observe(UUID alertId, String item, String price, String currency, String at) {
+    observe(alertId, "EBAY_US", item, price, currency, at);
+  }
+
+  private void observe(
+      UUID alertId, String marketplace, String item, String price, String currency, String at) {
+    String host =
+        switch (marketplace) {
+          case "EBAY_DE" -> "www.ebay.de";
+          case "EBAY_FR" -> "www.ebay.fr";
+          default -> "www.ebay.com";
+        };
     jdbc.sql(
             "insert into price_observation (alert_id, item_id, title, price, currency, item_web_url,"
-                + " observed_at) values (?, ?, ?, ?, ?, ?, ?)")
+                + " observed_at, marketplace) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             alertId,
             item,
             "Listing " + item,
             new BigDecimal(price),
             currency,
-            "https://www.ebay.com/itm/" + item,
-            Timestamp.from(Instant.parse(at)))
+            "https://" + host + "/itm/" + item,
+            Timestamp.from(Instant.parse(at)),
+            marketplace)
         .update();
   }
 }

@@ -2,6 +2,7 @@ package dev.ebayalerts.analytics.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.analytics.support.IntegrationTest;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -195,6 +197,67 @@ class IngestTests {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void storesTheFetchsMarketplaceAndEachListingsShippingUnknownAsUnknown() {
+    UUID alert = UUID.randomUUID();
+    Instant now = Instant.now();
+    ingest.on(
+        ListingsObserved.of(
+            alert,
+            "camera",
+            List.of(
+                listing("fixed", now, new BigDecimal("4.90"), "FIXED"),
+                listing("free", now, new BigDecimal("0.00"), "FIXED"),
+                // calculated for the buyer's address, which eBay did not know: no cost named
+                listing("calculated", now, null, "CALCULATED"),
+                new ObservedListing(
+                    "unknown",
+                    "Camera unknown",
+                    new BigDecimal("99.50"),
+                    "EUR",
+                    null,
+                    null,
+                    "USED",
+                    "FIXED_PRICE",
+                    now)),
+            "EBAY_DE"));
+
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                "select item_id, marketplace, shipping_cost, shipping_type from price_observation"
+                    + " where alert_id = ? order by item_id")
+            .param(alert)
+            .query()
+            .listOfRows();
+    assertThat(rows).extracting(row -> row.get("marketplace")).containsOnly("EBAY_DE");
+    assertThat(rows)
+        .extracting(
+            row -> row.get("item_id"),
+            row -> row.get("shipping_cost"),
+            row -> row.get("shipping_type"))
+        .containsExactly(
+            tuple("calculated", null, "CALCULATED"),
+            tuple("fixed", new BigDecimal("4.90"), "FIXED"),
+            tuple("free", new BigDecimal("0.00"), "FIXED"),
+            tuple("unknown", null, null));
+  }
+
+  private static ObservedListing listing(
+      String itemId, Instant at, BigDecimal shippingCost, String shippingType) {
+    return new ObservedListing(
+        itemId,
+        "Camera " + itemId,
+        new BigDecimal("99.50"),
+        "EUR",
+        "https://www.ebay.de/itm/" + itemId,
+        null,
+        "USED",
+        "FIXED_PRICE",
+        at,
+        shippingCost,
+        shippingType);
   }
 
   /** A currency the table cannot hold: storing it fails every time. */
