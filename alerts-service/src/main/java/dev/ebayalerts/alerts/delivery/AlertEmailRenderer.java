@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -37,6 +39,10 @@ class AlertEmailRenderer {
       return previousPrice != null;
     }
   }
+
+  /** One alert's share of a digest, as the digest template shows it. */
+  record GroupView(
+      String phrase, String headline, List<ListingView> listings, String unsubscribeUrl) {}
 
   private static final Locale LOCALE = Locale.US;
 
@@ -99,6 +105,49 @@ class AlertEmailRenderer {
         subject(email, phrase),
         templates.process("alert.txt", context),
         templates.process("alert.html", context));
+  }
+
+  /**
+   * Renders a digest: one email for the address, a group per alert headed by its search phrase,
+   * each listing as in an alert email.
+   *
+   * @param unsubscribeUrl each alert's one-click unsubscribe link (pauses that alert)
+   * @param manageUrl where the address manages all its alerts (and its schedule)
+   * @param feedback each listing's "not interested" and mute links, or null
+   */
+  Rendered renderDigest(
+      DigestPayload digest,
+      Function<UUID, String> unsubscribeUrl,
+      String manageUrl,
+      BiFunction<UUID, NoticeListing, MuteLinks.Links> feedback) {
+    List<GroupView> groups =
+        digest.groups().stream()
+            .map(
+                group ->
+                    new GroupView(
+                        oneLine(group.searchPhrase()),
+                        subject(group, oneLine(group.searchPhrase())),
+                        group.listings().stream()
+                            .map(l -> view(l, group.note(l), feedback.apply(group.alertId(), l)))
+                            .toList(),
+                        unsubscribeUrl.apply(group.alertId())))
+            .toList();
+    String subject = digestSubject(digest);
+    Context context = new Context(LOCALE);
+    context.setVariable("subject", subject);
+    context.setVariable("groups", groups);
+    context.setVariable("manageUrl", manageUrl);
+    return new Rendered(
+        subject,
+        templates.process("digest.txt", context),
+        templates.process("digest.html", context));
+  }
+
+  /** "12 listings from 3 alerts". */
+  static String digestSubject(DigestPayload digest) {
+    return plural(digest.listings(), "listing")
+        + " from "
+        + plural(digest.groups().size(), "alert");
   }
 
   static String subject(NoticePayload email, String phrase) {

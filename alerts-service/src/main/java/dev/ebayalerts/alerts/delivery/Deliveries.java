@@ -1,6 +1,11 @@
 package dev.ebayalerts.alerts.delivery;
 
+import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.schedule.DeliverySchedule;
+import dev.ebayalerts.alerts.schedule.DeliverySchedules;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,15 +17,24 @@ import tools.jackson.databind.ObjectMapper;
  * Atom feed reads, whatever the channels) and once per enabled channel of the alert as deliveries,
  * split into as many messages as the channel takes. A channel its owner paused gets nothing. {@link
  * DeliverySender} sends them after the caller's transaction commits.
+ *
+ * <p>The EMAIL channel follows its address's {@link DeliverySchedule}: with HOURLY or DAILY, the
+ * email share waits in the {@link Digests} store for the slot, except listings told for a reason
+ * the schedule sends at once (target price, ending soon), which go out now as before. Chat and
+ * webhook channels, and the notice the feed reads, always get the whole run at once.
  */
 @Component
 public class Deliveries {
 
   private final DeliveryQueue queue;
+  private final DeliverySchedules schedules;
+  private final Digests digests;
   private final ObjectMapper json;
 
-  Deliveries(DeliveryQueue queue, ObjectMapper json) {
+  Deliveries(DeliveryQueue queue, DeliverySchedules schedules, Digests digests, ObjectMapper json) {
     this.queue = queue;
+    this.schedules = schedules;
+    this.digests = digests;
     this.json = json;
   }
 
@@ -41,9 +55,11 @@ public class Deliveries {
     UUID notice = UUID.randomUUID();
     queue.addNotice(notice, told.alertId(), json.writeValueAsString(told), now);
     for (DeliveryQueue.Target channel : queue.enabledChannels(told.alertId())) {
+      NoticePayload sentNow = channel.type() == ChannelType.EMAIL ? emailNow(told, now) : told;
       int size = channel.type().listingsPerMessage();
-      for (int from = 0, part = 0; from < told.listings().size(); from += size, part++) {
-        NoticePayload message = told.part(from, Math.min(told.listings().size(), from + size));
+      for (int from = 0, part = 0; from < sentNow.listings().size(); from += size, part++) {
+        NoticePayload message =
+            sentNow.part(from, Math.min(sentNow.listings().size(), from + size));
         queue.add(
             told.alertId(),
             channel.id(),
@@ -53,5 +69,27 @@ public class Deliveries {
             now);
       }
     }
+  }
+
+  /**
+   * What of the run the email channel sends now: all of it without a schedule; otherwise the
+   * listings the schedule sends at once, the rest waiting for the address's next digest.
+   */
+  private NoticePayload emailNow(NoticePayload told, Instant now) {
+    String email = queue.owner(told.alertId());
+    DeliverySchedule schedule = schedules.of(email);
+    if (!schedule.batches()) {
+      return told;
+    }
+    List<NoticeListing> atOnce = new ArrayList<>();
+    List<NoticeListing> later = new ArrayList<>();
+    for (NoticeListing listing : told.listings()) {
+      List<String> reasons = listing.reasons().stream().map(Enum::name).toList();
+      (schedule.sendsAtOnce(reasons) ? atOnce : later).add(listing);
+    }
+    if (!later.isEmpty()) {
+      digests.hold(email, schedule, told.with(later), now);
+    }
+    return told.with(atOnce);
   }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A delivery due now, locked by the current transaction, with what its channel needs.
+ * A delivery due now, locked by the current transaction, with what its channel needs. A digest (one
+ * email to an address about several alerts) has no alert and no channel.
  *
  * @param target the channel's URL or Telegram chat id ('' for EMAIL)
  * @param secret a WEBHOOK channel's signing secret
@@ -27,4 +28,10 @@ record Delivery(
     int channelFailures,
     Instant expiresAt,
     boolean alertActive,
-    boolean recipientConfirmed) {}
+    boolean recipientConfirmed) {
+
+  /** Whether it is a digest, whose payload is a {@link DigestPayload}. */
+  boolean digest() {
+    return channelId == null;
+  }
+}

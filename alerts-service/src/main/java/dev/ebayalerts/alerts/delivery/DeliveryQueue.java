@@ -54,6 +54,38 @@ class DeliveryQueue {
         .list();
   }
 
+  /** The alert's address, which its email deliveries go to. */
+  String owner(UUID alertId) {
+    return jdbc.sql("select email from alert where id = ?")
+        .param(alertId)
+        .query(String.class)
+        .single();
+  }
+
+  /**
+   * Stores a digest: one email to {@code email} about several of its alerts, a delivery of no alert
+   * and no channel. An address's digests go out one at a time, in order, like a channel's messages.
+   */
+  void addDigest(
+      String email, String payload, String dedupeKey, DigestPayload digest, Instant now) {
+    Instant expiresAt = digest.usefulUntil();
+    jdbc.sql(
+            """
+            insert into delivery (id, digest_email, payload, status, attempts, next_attempt_at,
+                                  dedupe_key, expires_at, created_at)
+            values (?, ?, cast(? as jsonb), 'PENDING', 0, ?, ?, ?, ?)
+            on conflict (dedupe_key) do nothing""")
+        .params(
+            UUID.randomUUID(),
+            email,
+            payload,
+            Timestamp.from(now),
+            dedupeKey,
+            expiresAt == null ? null : Timestamp.from(expiresAt),
+            Timestamp.from(now))
+        .update();
+  }
+
   void addNotice(UUID id, UUID alertId, String payload, Instant now) {
     jdbc.sql(
             "insert into notice (id, alert_id, payload, created_at) values (?, ?, cast(? as jsonb), ?)")
@@ -94,6 +126,11 @@ class DeliveryQueue {
    * instead of deadlocking with the sender's updates.
    */
   Optional<Delivery> lockNextDue(boolean email, Instant now) {
+    Optional<Delivery> next = lockNextOfChannel(email, now);
+    return next.isEmpty() && email ? lockNextDigest(now) : next;
+  }
+
+  private Optional<Delivery> lockNextOfChannel(boolean email, Instant now) {
     // The statuses are written out so the planner matches the partial indexes.
     return jdbc.sql(
             """
@@ -123,6 +160,49 @@ class DeliveryQueue {
   }
 
   /**
+   * Locks the digest due longest, skipping rows another sender holds; only an address's oldest
+   * waiting digest is taken. A digest's failures back off by its own attempts.
+   */
+  private Optional<Delivery> lockNextDigest(Instant now) {
+    return jdbc.sql(
+            """
+            select d.id, d.digest_email, d.payload::text as payload, d.attempts, d.expires_at,
+                exists (select 1 from subscriber s
+                        where s.email = d.digest_email and s.confirmed_at is not null) as confirmed
+            from delivery d
+            where d.digest_email is not null and d.status in ('PENDING', 'PARKED')
+              and d.next_attempt_at <= :now
+              and not exists (
+                  select 1 from delivery o
+                  where o.digest_email = d.digest_email and o.status in ('PENDING', 'PARKED')
+                    and (o.created_at, o.id) < (d.created_at, d.id))
+            order by d.next_attempt_at
+            limit 1
+            for update of d skip locked
+            """)
+        .param("now", Timestamp.from(now))
+        .query(
+            (rs, n) -> {
+              Timestamp expires = rs.getTimestamp("expires_at");
+              return new Delivery(
+                  rs.getObject("id", UUID.class),
+                  null,
+                  null,
+                  ChannelType.EMAIL,
+                  "",
+                  null,
+                  rs.getString("digest_email"),
+                  rs.getString("payload"),
+                  rs.getInt("attempts"),
+                  rs.getInt("attempts"),
+                  expires == null ? null : expires.toInstant(),
+                  true,
+                  rs.getBoolean("confirmed"));
+            })
+        .optional();
+  }
+
+  /**
    * Marks the delivery sent. If the channel had been failing, what waited behind it (parked ones
    * included) is due now: the end of an outage delivers everything that waited, in order.
    */
@@ -134,6 +214,9 @@ class DeliveryQueue {
             where id = ?""")
         .params(Timestamp.from(now), delivery.id())
         .update();
+    if (delivery.digest()) {
+      return;
+    }
     jdbc.sql(
             """
             update alert_channel set consecutive_failures = 0, last_error = null, last_sent_at = ?
@@ -185,6 +268,9 @@ class DeliveryQueue {
             parked ? PARKED : PENDING,
             delivery.id())
         .update();
+    if (delivery.digest()) {
+      return;
+    }
     jdbc.sql(
             """
             update delivery set next_attempt_at = ?

@@ -58,6 +58,7 @@ class DeliverySender implements SmartLifecycle {
   }
 
   private final DeliveryQueue queue;
+  private final EmailChannel emailChannel;
   private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
   private final ObjectMapper json;
   private final DeliverySettings settings;
@@ -70,12 +71,14 @@ class DeliverySender implements SmartLifecycle {
   DeliverySender(
       DeliveryQueue queue,
       List<ChannelSender> senders,
+      EmailChannel emailChannel,
       ObjectMapper json,
       DeliverySettings settings,
       PlatformTransactionManager transactionManager,
       Clock clock,
       MeterRegistry meters) {
     this.queue = queue;
+    this.emailChannel = emailChannel;
     senders.forEach(sender -> this.senders.put(sender.type(), sender));
     for (ChannelType type : ChannelType.values()) {
       if (!this.senders.containsKey(type)) {
@@ -185,7 +188,12 @@ class DeliverySender implements SmartLifecycle {
     }
     ChannelSender sender = senders.get(delivery.type());
     try {
-      sender.send(delivery, json.readValue(delivery.payload(), NoticePayload.class), now);
+      if (delivery.digest()) {
+        emailChannel.sendDigest(
+            delivery, json.readValue(delivery.payload(), DigestPayload.class), now);
+      } else {
+        sender.send(delivery, json.readValue(delivery.payload(), NoticePayload.class), now);
+      }
     } catch (DeliveryFailed failure) {
       return failure(delivery, failure.getMessage(), failure, now);
     } catch (RuntimeException e) {

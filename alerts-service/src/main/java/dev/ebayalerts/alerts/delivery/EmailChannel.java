@@ -82,6 +82,33 @@ class EmailChannel implements ChannelSender {
     }
   }
 
+  /**
+   * Sends a digest: one email for the address, grouped by alert. Its List-Unsubscribe header points
+   * to where the address manages its alerts and schedule (a digest is not one alert's to pause),
+   * without RFC 8058's one-click POST, which that page does not take; each group in the body keeps
+   * its alert's one-click unsubscribe link.
+   */
+  void sendDigest(Delivery delivery, DigestPayload digest, Instant now) throws DeliveryFailed {
+    try {
+      String manageUrl = manageLinks.dashboardUrl();
+      AlertEmailRenderer.Rendered rendered =
+          renderer.renderDigest(
+              digest,
+              links::urlFor,
+              manageUrl,
+              (alertId, listing) ->
+                  muteLinks.forListing(delivery.recipient(), alertId, listing.itemId()));
+      MimeMessage message = message(delivery, rendered, now);
+      message.setHeader("List-Unsubscribe", "<" + manageUrl + ">");
+      mail.send(message);
+    } catch (RuntimeException | MessagingException e) {
+      String reason = reason(e);
+      throw reason.equals(REFUSED)
+          ? DeliveryFailed.permanent(describe(e), reason)
+          : DeliveryFailed.transientFailure(describe(e), reason);
+    }
+  }
+
   private MimeMessage compose(Delivery delivery, NoticePayload content, Instant now)
       throws MessagingException {
     String unsubscribeUrl = links.urlFor(delivery.alertId());
@@ -93,7 +120,15 @@ class EmailChannel implements ChannelSender {
             feedLinks.urlFor(delivery.alertId()).orElse(null),
             listing ->
                 muteLinks.forListing(delivery.recipient(), delivery.alertId(), listing.itemId()));
+    MimeMessage message = message(delivery, rendered, now);
+    // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link.
+    message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    return message;
+  }
 
+  private MimeMessage message(Delivery delivery, AlertEmailRenderer.Rendered rendered, Instant now)
+      throws MessagingException {
     MimeMessage message = mail.createMimeMessage();
     message.setFrom(from);
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(delivery.recipient(), true));
@@ -104,9 +139,6 @@ class EmailChannel implements ChannelSender {
     // de-duplicate on Message-ID show it once. (Spring's JavaMailSenderImpl keeps a Message-ID
     // that is set explicitly.)
     message.setHeader("Message-ID", "<" + delivery.id() + "@" + messageIdHost + ">");
-    // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link.
-    message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     // RFC 3834: no auto-replies (out of office) to an automatic email.
     message.setHeader("Auto-Submitted", "auto-generated");
 

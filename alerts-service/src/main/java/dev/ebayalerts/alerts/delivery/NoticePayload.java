@@ -51,6 +51,11 @@ public record NoticePayload(
     return new NoticePayload(alertId, searchPhrase, first, listings.subList(from, to), notes);
   }
 
+  /** The same notice with only {@code some} of its listings. */
+  NoticePayload with(List<NoticeListing> some) {
+    return new NoticePayload(alertId, searchPhrase, first, some, notes);
+  }
+
   /**
    * When this is no longer worth sending: when its last auction ends, if every listing is an
    * auction with a known end; never (null) if any listing is not.

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
       "alerts.outbox.retry-after=1s",
       // tests run fetch cycles themselves
       "alerts.scheduler.enabled=false",
+      // and fold digests themselves, at the ScheduleClock's time
+      "alerts.digest.tick=1h",
       "ebay.retry.initial-backoff=10ms",
       "ebay.retry.max-backoff=50ms",
       "alerts.links.secret=" + TestSecrets.LINK,

@@ -66,6 +66,15 @@ public class TestInfrastructure {
     return new TestDns();
   }
 
+  /**
+   * The digests' clock, which tests move across slots. Not a default candidate: every other {@code
+   * Clock} injection keeps the service's system clock.
+   */
+  @Bean(defaultCandidate = false)
+  ScheduleClock scheduleClock() {
+    return new ScheduleClock();
+  }
+
   @Bean
   DataRedisConnectionDetails redis() {
     return Redis.forTests().connectionDetails();
