@@ -40,10 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightController {
 
   private final Insights insights;
+  private final ListingPrices listingPrices;
   private final JdbcClient jdbc;
 
-  InsightController(Insights insights, JdbcClient jdbc) {
+  InsightController(Insights insights, ListingPrices listingPrices, JdbcClient jdbc) {
     this.insights = insights;
+    this.listingPrices = listingPrices;
     this.jdbc = jdbc;
   }
 
@@ -67,6 +69,24 @@ class InsightController {
   List<PricePoint> priceHistory(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);
     return insights.history(id);
+  }
+
+  @Operation(
+      summary = "One listing's prices over the last 14 days, for its chart",
+      description =
+          "The prices the alert's runs saw of the listing on the alert's current marketplace,"
+              + " oldest first, one per run; a run of equal prices is collapsed to its first and"
+              + " last observation, at most 200 points (the latest). A listing the alert never saw"
+              + " there gives an empty list.")
+  @GetMapping("/listings/{itemId}/prices")
+  List<ListingPrice> listingPrices(
+      @PathVariable UUID id,
+      @Parameter(description = "eBay item id, URL-encoded (v1%7C1234%7C0 for v1|1234|0)")
+          @PathVariable
+          String itemId,
+      @Parameter(hidden = true) Caller caller) {
+    requireReadable(id, caller);
+    return listingPrices.of(id, itemId);
   }
 
   /**
