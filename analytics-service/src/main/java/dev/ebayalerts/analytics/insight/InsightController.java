@@ -54,7 +54,10 @@ class InsightController {
       description =
           "Listings tracked and new, lowest/highest/average/median price and today's, the typical"
               + " price's change, biggest drops, listings at their lowest, best current deals; one"
-              + " section per currency. Only what was seen on the alert's current marketplace"
+              + " section per currency. Listings priced below `implausiblyCheapBelow` (Tukey's"
+              + " lower fence on log prices, at most half the median) are no deals: they are"
+              + " listed in `suspicious`, each with its `reason` (\"far below typical: check it is"
+              + " the item\"). Only what was seen on the alert's current marketplace"
               + " (`marketplace`) counts, not what it found on one it searched before.")
   @GetMapping("/insights")
   AlertInsights insights(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
