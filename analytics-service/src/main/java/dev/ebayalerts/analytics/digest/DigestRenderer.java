@@ -215,7 +215,10 @@ class DigestRenderer {
                 "At their lowest price",
                 c.atLowest().stream().map(m -> atLowest(m, code)).toList()),
             new ListingList(
-                "Best deals now", c.bestDeals().stream().map(d -> deal(d, code)).toList())));
+                "Best deals now", c.bestDeals().stream().map(d -> deal(d, code)).toList()),
+            new ListingList(
+                "Priced far below typical, not counted as deals",
+                c.suspicious().stream().map(d -> deal(d, code)).toList())));
   }
 
   private static List<ListingList> lists(ListingList... lists) {
@@ -234,14 +237,19 @@ class DigestRenderer {
   }
 
   private static ListingView deal(Bargain d, String code) {
-    return listing(
-        d.title(),
-        d.itemWebUrl(),
-        price(d.price(), code),
-        null,
+    return listing(d.title(), d.itemWebUrl(), price(d.price(), code), null, note(d));
+  }
+
+  /** {@code 96.6% below the median; far below typical: check it is the item}. */
+  private static String note(Bargain d) {
+    String below =
         d.belowMedianPercent() == null
             ? null
-            : number(d.belowMedianPercent().abs(), 1) + "% below the median");
+            : number(d.belowMedianPercent().abs(), 1) + "% below the median";
+    if (d.reason() == null) {
+      return below;
+    }
+    return below == null ? d.reason() : below + "; " + d.reason();
   }
 
   private static ListingView listing(

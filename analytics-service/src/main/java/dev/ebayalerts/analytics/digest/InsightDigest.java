@@ -96,7 +96,10 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
     }
   }
 
-  /** An alert's figures in one currency; see {@link CurrencyInsights} for their meaning. */
+  /**
+   * An alert's figures in one currency; see {@link CurrencyInsights} for their meaning. {@code
+   * suspicious} is empty in digests stored before listings were flagged.
+   */
   record CurrencyFigures(
       String currency,
       long listingsTracked,
@@ -113,12 +116,14 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
       BigDecimal typicalPriceChangePercent,
       List<Move> biggestDrops,
       List<Move> atLowest,
-      List<Bargain> bestDeals) {
+      List<Bargain> bestDeals,
+      List<Bargain> suspicious) {
 
     CurrencyFigures {
       biggestDrops = biggestDrops == null ? List.of() : List.copyOf(biggestDrops);
       atLowest = atLowest == null ? List.of() : List.copyOf(atLowest);
       bestDeals = bestDeals == null ? List.of() : List.copyOf(bestDeals);
+      suspicious = suspicious == null ? List.of() : List.copyOf(suspicious);
     }
 
     static CurrencyFigures of(CurrencyInsights c) {
@@ -138,7 +143,8 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
           c.typicalPriceChangePercent(),
           first(c.biggestDrops()).stream().map(Move::of).toList(),
           first(c.atLowest()).stream().map(Move::of).toList(),
-          first(c.bestDeals()).stream().map(Bargain::of).toList());
+          first(c.bestDeals()).stream().map(Bargain::of).toList(),
+          first(c.suspicious()).stream().map(Bargain::of).toList());
     }
 
     private static <T> List<T> first(List<T> list) {
@@ -161,16 +167,21 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
     }
   }
 
-  /** A listing priced {@code belowMedianPercent} percent below the window's median. */
+  /**
+   * A listing priced {@code belowMedianPercent} percent below the window's median; {@code reason}
+   * says why it is not a deal (see {@link Deal#reason()}), null for a deal.
+   */
   record Bargain(
       String itemId,
       String title,
       String itemWebUrl,
       BigDecimal price,
-      BigDecimal belowMedianPercent) {
+      BigDecimal belowMedianPercent,
+      String reason) {
 
     static Bargain of(Deal d) {
-      return new Bargain(d.itemId(), d.title(), d.itemWebUrl(), d.price(), d.belowMedianPercent());
+      return new Bargain(
+          d.itemId(), d.title(), d.itemWebUrl(), d.price(), d.belowMedianPercent(), d.reason());
     }
   }
 
@@ -184,7 +195,8 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
    * amounts without trailing zeros, so 10.5 and 10.50 count as the same. Leaves out the marketplace
    * too: an alert that moves changes its figures with it (those of the new marketplace, or none
    * yet), and adding it would have made every digest look new once, emailing everyone figures they
-   * already had.
+   * already had. Suspicious listings count only when there are some, so the digests stored before
+   * they were flagged keep their fingerprints.
    */
   List<Object> figures() {
     List<Object> figures = new ArrayList<>();
@@ -219,15 +231,10 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
                               amounts(m.oldPrice(), m.newPrice(), m.changePercent())))
                   .toList());
         }
-        figures.add(
-            c.bestDeals().stream()
-                .map(
-                    d ->
-                        List.of(
-                            String.valueOf(d.itemId()),
-                            String.valueOf(d.title()),
-                            amounts(d.price(), d.belowMedianPercent())))
-                .toList());
+        figures.add(bargains(c.bestDeals()));
+        if (!c.suspicious().isEmpty()) {
+          figures.add(List.of("suspicious", bargains(c.suspicious())));
+        }
       }
     }
     return figures;
@@ -241,6 +248,17 @@ record InsightDigest(Instant from, Instant to, List<AlertSection> alerts) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  private static List<Object> bargains(List<Bargain> bargains) {
+    return bargains.stream()
+        .<Object>map(
+            d ->
+                List.of(
+                    String.valueOf(d.itemId()),
+                    String.valueOf(d.title()),
+                    amounts(d.price(), d.belowMedianPercent())))
+        .toList();
   }
 
   private static List<String> amounts(BigDecimal... amounts) {

@@ -16,7 +16,13 @@ import java.util.List;
  * @param typicalPriceNow the daily median on the last day with data
  * @param biggestDrops listings whose price fell most from their first price in the window
  * @param atLowest listings still listed whose current price is the lowest they had in the window
- * @param bestDeals listings still listed priced furthest below the window's median
+ * @param bestDeals listings still listed priced furthest below the window's median, at or above
+ *     {@code implausiblyCheapBelow}
+ * @param suspicious listings still listed below {@code implausiblyCheapBelow}, cheapest first, each
+ *     with its reason ({@link Deal#FAR_BELOW_TYPICAL}): mostly accessories, parts or scams, not
+ *     deals
+ * @param implausiblyCheapBelow the lower fence: Tukey's on log prices, at most half the median (see
+ *     {@link Insights#FIGURES})
  */
 public record CurrencyInsights(
     String currency,
@@ -34,4 +40,6 @@ public record CurrencyInsights(
     BigDecimal typicalPriceChangePercent,
     List<ListingMove> biggestDrops,
     List<ListingMove> atLowest,
-    List<Deal> bestDeals) {}
+    List<Deal> bestDeals,
+    List<Deal> suspicious,
+    BigDecimal implausiblyCheapBelow) {}

@@ -40,10 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightController {
 
   private final Insights insights;
+  private final ListingPrices listingPrices;
   private final JdbcClient jdbc;
 
-  InsightController(Insights insights, JdbcClient jdbc) {
+  InsightController(Insights insights, ListingPrices listingPrices, JdbcClient jdbc) {
     this.insights = insights;
+    this.listingPrices = listingPrices;
     this.jdbc = jdbc;
   }
 
@@ -52,7 +54,10 @@ class InsightController {
       description =
           "Listings tracked and new, lowest/highest/average/median price and today's, the typical"
               + " price's change, biggest drops, listings at their lowest, best current deals; one"
-              + " section per currency. Only what was seen on the alert's current marketplace"
+              + " section per currency. Listings priced below `implausiblyCheapBelow` (Tukey's"
+              + " lower fence on log prices, at most half the median) are no deals: they are"
+              + " listed in `suspicious`, each with its `reason` (\"far below typical: check it is"
+              + " the item\"). Only what was seen on the alert's current marketplace"
               + " (`marketplace`) counts, not what it found on one it searched before.")
   @GetMapping("/insights")
   AlertInsights insights(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
@@ -67,6 +72,24 @@ class InsightController {
   List<PricePoint> priceHistory(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);
     return insights.history(id);
+  }
+
+  @Operation(
+      summary = "One listing's prices over the last 14 days, for its chart",
+      description =
+          "The prices the alert's runs saw of the listing on the alert's current marketplace,"
+              + " oldest first, one per run; a run of equal prices is collapsed to its first and"
+              + " last observation, at most 200 points (the latest). A listing the alert never saw"
+              + " there gives an empty list.")
+  @GetMapping("/listings/{itemId}/prices")
+  List<ListingPrice> listingPrices(
+      @PathVariable UUID id,
+      @Parameter(description = "eBay item id, URL-encoded (v1%7C1234%7C0 for v1|1234|0)")
+          @PathVariable
+          String itemId,
+      @Parameter(hidden = true) Caller caller) {
+    requireReadable(id, caller);
+    return listingPrices.of(id, itemId);
   }
 
   /**

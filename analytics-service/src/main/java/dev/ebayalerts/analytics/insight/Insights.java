@@ -99,6 +99,24 @@ public class Insights {
    * only those shown fetch their latest title and link) and the daily history (the rows of {@link
    * #HISTORY}, as arrays oldest day first, from the same per-day medians the trend uses).
    *
+   * <p>Best deals are believable ones. On eBay a listing far below the rest of its search is mostly
+   * an accessory, a spare part, the box only or a scam ("Lego Millennium Falcon Sealed" at $1.60
+   * against a median of $46.99), so listings below a lower fence ({@code lower_fence}) are left out
+   * of the deals and listed apart as {@code suspicious}, with {@link Deal#FAR_BELOW_TYPICAL}. The
+   * fence is Tukey's on the logarithms of the same daily prices the median is of: {@code exp(q1 -
+   * 1.5 * (q3 - q1))}, q1 and q3 the quartiles of {@code ln(price)}, i.e. {@code Q1 * (Q1 /
+   * Q3)^1.5} in prices. Logarithms, because prices spread by ratios (a listing at half the median
+   * is as far off as one at double) and are skewed right, so a fence on plain prices would fall
+   * below zero and never catch anything. Quartiles, because they do not move with the outliers they
+   * are to catch (a mean and standard deviation would). The fence is at most half the median, so a
+   * listing at or above half the median is always a deal however tightly the others cluster
+   * (identical prices give a spread of 0 and a fence at Q1).
+   *
+   * <p>With numbers: Q1 $42, median $46.99, Q3 $52: Tukey's fence is 42 * (42/52)^1.5 = $30.49,
+   * half the median $23.50, so the fence is $23.50: $35.24 (25 % under the median) is a deal, $1.60
+   * is suspicious. Used cameras with Q1 $150, median $250, Q3 $400: 150 * (150/400)^1.5 = $34.45
+   * (half the median, $125, is higher), so a $40 camera is still a deal, a $20 one is not.
+   *
    * <p>A listing is new when nothing of it was observed before the window: one probe of the (alert,
    * item, time) index per listing rather than reading all of the alert's observations.
    */
@@ -147,8 +165,18 @@ public class Insights {
                      round(percentile_cont(0.5) within group (order by price)::numeric, 2)
                          as median,
                      round((percentile_cont(0.5) within group (order by price)
-                         filter (where day = :today))::numeric, 2) as today_median
+                         filter (where day = :today))::numeric, 2) as today_median,
+                     percentile_cont(0.25) within group (order by ln(greatest(price, 0.01))::float8)
+                         as log_q1,
+                     percentile_cont(0.75) within group (order by ln(greatest(price, 0.01))::float8)
+                         as log_q3
               from daily group by alert_id, currency),
+          fenced as (
+              -- below it a listing is implausibly cheap: see FIGURES
+              select f.*,
+                     round(least(exp(log_q1 - 1.5 * (log_q3 - log_q1)),
+                                 exact_median * 0.5)::numeric, 2) as lower_fence
+              from figures f),
           ranked as (
               select 'drop' as kind, alert_id, currency, item_id,
                      first_price as old_price, last_price as new_price, null::numeric as below,
@@ -167,8 +195,16 @@ public class Insights {
                      round((100 * (m.exact_median - i.last_price) / m.exact_median)::numeric, 2),
                      row_number() over (partition by i.alert_id, i.currency
                          order by i.last_price / m.exact_median, i.item_id)
-              from items i join figures m on m.alert_id = i.alert_id and m.currency = i.currency
-              where i.last_seen >= :listedSince and i.last_price < m.exact_median),
+              from items i join fenced m on m.alert_id = i.alert_id and m.currency = i.currency
+              where i.last_seen >= :listedSince and i.last_price < m.exact_median
+                and i.last_price >= m.lower_fence
+              union all
+              select 'suspicious', i.alert_id, i.currency, i.item_id, null, i.last_price,
+                     round((100 * (m.exact_median - i.last_price) / m.exact_median)::numeric, 2),
+                     row_number() over (partition by i.alert_id, i.currency
+                         order by i.last_price / m.exact_median, i.item_id)
+              from items i join fenced m on m.alert_id = i.alert_id and m.currency = i.currency
+              where i.last_seen >= :listedSince and i.last_price < m.lower_fence),
           named as (
               select r.kind, r.alert_id, r.currency,
                      array_agg(r.item_id order by r.rank) as item_ids,
@@ -189,7 +225,7 @@ public class Insights {
               where r.rank <= :top
               group by r.kind, r.alert_id, r.currency)
           select g.alert_id, g.currency, g.tracked, g.lowest, g.highest, g.average, g.median,
-                 g.today_median, coalesce(f.fresh, 0) as new_listings,
+                 g.today_median, g.lower_fence, coalesce(f.fresh, 0) as new_listings,
                  round(t.start_median::numeric, 2) as start_median,
                  round(t.now_median::numeric, 2) as now_median,
                  t.history_days, t.history_mins, t.history_medians, t.history_maxes,
@@ -199,8 +235,11 @@ public class Insights {
                  l.item_ids as lowest_items, l.titles as lowest_titles, l.urls as lowest_urls,
                  l.old_prices as lowest_old, l.new_prices as lowest_new,
                  e.item_ids as deal_items, e.titles as deal_titles, e.urls as deal_urls,
-                 e.new_prices as deal_new, e.belows as deal_below
-          from figures g
+                 e.new_prices as deal_new, e.belows as deal_below,
+                 s.item_ids as suspicious_items, s.titles as suspicious_titles,
+                 s.urls as suspicious_urls, s.new_prices as suspicious_new,
+                 s.belows as suspicious_below
+          from fenced g
           join trend t on t.alert_id = g.alert_id and t.currency = g.currency
           left join firsts f on f.alert_id = g.alert_id and f.currency = g.currency
           left join named d
@@ -209,6 +248,8 @@ public class Insights {
               on l.kind = 'lowest' and l.alert_id = g.alert_id and l.currency = g.currency
           left join named e
               on e.kind = 'deal' and e.alert_id = g.alert_id and e.currency = g.currency
+          left join named s
+              on s.kind = 'suspicious' and s.alert_id = g.alert_id and s.currency = g.currency
           order by g.alert_id, g.currency
           """;
 
@@ -437,7 +478,9 @@ public class Insights {
         percentChange(start, now),
         moves(row, "drop"),
         moves(row, "lowest"),
-        deals(row));
+        deals(row, "deal", null),
+        deals(row, "suspicious", Deal.FAR_BELOW_TYPICAL),
+        row.getBigDecimal("lower_fence"));
   }
 
   /** The listings of one kind named in the row, in rank order; none when the arrays are null. */
@@ -461,15 +504,15 @@ public class Insights {
     return List.copyOf(moves);
   }
 
-  private static List<Deal> deals(ResultSet row) throws SQLException {
-    String[] items = array(row, "deal_items", String[].class);
-    String[] titles = array(row, "deal_titles", String[].class);
-    String[] urls = array(row, "deal_urls", String[].class);
-    BigDecimal[] prices = array(row, "deal_new", BigDecimal[].class);
-    BigDecimal[] below = array(row, "deal_below", BigDecimal[].class);
+  private static List<Deal> deals(ResultSet row, String kind, String reason) throws SQLException {
+    String[] items = array(row, kind + "_items", String[].class);
+    String[] titles = array(row, kind + "_titles", String[].class);
+    String[] urls = array(row, kind + "_urls", String[].class);
+    BigDecimal[] prices = array(row, kind + "_new", BigDecimal[].class);
+    BigDecimal[] below = array(row, kind + "_below", BigDecimal[].class);
     List<Deal> deals = new ArrayList<>(items.length);
     for (int i = 0; i < items.length; i++) {
-      deals.add(new Deal(items[i], titles[i], urls[i], prices[i], below[i]));
+      deals.add(new Deal(items[i], titles[i], urls[i], prices[i], below[i], reason));
     }
     return List.copyOf(deals);
   }

@@ -69,6 +69,56 @@ class DigestFingerprintTests {
     assertThat(read.fingerprint(json)).isEqualTo(digest.fingerprint(json));
   }
 
+  @Test
+  void aPayloadStoredBeforeListingsWereFlaggedReadsWithoutAnyAndKeepsItsFingerprint() {
+    InsightDigest digest =
+        new InsightDigest(DigestFixtures.FROM, DigestFixtures.TO, List.of(DigestFixtures.lens()));
+    String before =
+        json.writeValueAsString(digest)
+            .replace(",\"suspicious\":[]", "")
+            .replace(",\"reason\":null", "");
+    assertThat(before).doesNotContain("suspicious", "reason");
+
+    InsightDigest read = json.readValue(before, InsightDigest.class);
+
+    assertThat(read).isEqualTo(digest);
+    assertThat(read.fingerprint(json)).isEqualTo(digest.fingerprint(json));
+  }
+
+  @Test
+  void aListingFlaggedFarBelowTypicalIsAFigure() {
+    AlertSection alert = DigestFixtures.nintendoSwitch();
+    CurrencyFigures c = alert.currencies().get(0);
+    AlertSection unflagged =
+        new AlertSection(
+            alert.alertId(),
+            alert.searchPhrase(),
+            List.of(
+                new CurrencyFigures(
+                    c.currency(),
+                    c.listingsTracked(),
+                    c.newListings(),
+                    c.lowest(),
+                    c.highest(),
+                    c.average(),
+                    c.median(),
+                    c.todayMedian(),
+                    c.todayVsWindowPercent(),
+                    c.typicalPriceStart(),
+                    c.typicalPriceNow(),
+                    c.typicalPriceChange(),
+                    c.typicalPriceChangePercent(),
+                    c.biggestDrops(),
+                    c.atLowest(),
+                    c.bestDeals(),
+                    List.of())),
+            alert.chartCurrency(),
+            alert.history(),
+            alert.marketplace());
+
+    assertThat(fingerprint(unflagged)).isNotEqualTo(fingerprint(alert));
+  }
+
   private String fingerprint(AlertSection alert) {
     return new InsightDigest(DigestFixtures.FROM, DigestFixtures.TO, List.of(alert))
         .fingerprint(json);
@@ -93,7 +143,8 @@ class DigestFingerprintTests {
             c.typicalPriceChangePercent(),
             c.biggestDrops(),
             c.atLowest(),
-            c.bestDeals());
+            c.bestDeals(),
+            c.suspicious());
     return new AlertSection(
         alert.alertId(),
         alert.searchPhrase(),

@@ -68,7 +68,16 @@ final class DigestFixtures {
                         "Switch OLED neon",
                         "https://www.ebay.com/itm/112",
                         amount("249.00"),
-                        amount("12.63"))))),
+                        amount("12.63"),
+                        null)),
+                List.of(
+                    new Bargain(
+                        "113",
+                        "Switch OLED box only",
+                        "https://www.ebay.com/itm/113",
+                        amount("9.99"),
+                        amount("96.49"),
+                        "far below typical: check it is the item")))),
         "USD",
         List.of(
             day(TO.minus(Duration.ofDays(10)), "269.00", "299.00", "349.99"),
@@ -105,7 +114,9 @@ final class DigestFixtures {
                         "<script>alert(1)</script> Lens",
                         "javascript:alert(1)",
                         amount("80.00"),
-                        amount("0.00"))))),
+                        amount("0.00"),
+                        null)),
+                List.of())),
         "EUR",
         List.of(day(TO.minus(Duration.ofDays(2)), "80.00", "80.00", "80.00")),
         "EBAY_DE");

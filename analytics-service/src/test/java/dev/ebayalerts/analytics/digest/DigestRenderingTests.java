@@ -27,6 +27,10 @@ class DigestRenderingTests {
           .contains("$299.00", "-$20.00 (-6.7%)")
           .contains("Switch OLED white", "$320.00", "$259.00", "-19.1%")
           .contains("Switch OLED neon", "12.6% below the median")
+          .contains("Priced far below typical, not counted as deals")
+          .contains(
+              "Switch OLED box only",
+              "96.5% below the median; far below typical: check it is the item")
           .contains("https://www.ebay.com/itm/111")
           .contains("EUR 80.00", "no listings seen today", "no change")
           .contains("rare vinyl", "No listings seen in the last 14 days yet.")

@@ -6,6 +6,7 @@ import dev.ebayalerts.pubsub.security.SessionTokens;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,39 @@ class InsightApiTests {
         .expectBody()
         .jsonPath("$[0].max")
         .isEqualTo(42.0);
+  }
+
+  @Test
+  void insightsNameListingsFarBelowTypicalApartFromTheDeals() {
+    UUID alert = alertOf(JANE); // A at 42.00
+    Instant seen = Instant.now().minusSeconds(60);
+    for (String[] listing :
+        new String[][] {{"B", "40.00"}, {"C", "44.00"}, {"D", "45.00"}, {"BOX", "1.60"}}) {
+      jdbc.sql(
+              "insert into price_observation (alert_id, item_id, title, price, currency,"
+                  + " observed_at) values (?, ?, 'Camera', ?, 'USD', ?)")
+          .params(alert, listing[0], new BigDecimal(listing[1]), Timestamp.from(seen))
+          .update();
+    }
+
+    // median 42.00; the fence is half of it, 21.00 (Tukey's, 40 * (40/44)^1.5 = 34.67, is higher)
+    http.get()
+        .uri("/api/alerts/{id}/insights", alert)
+        .header(HttpHeaders.AUTHORIZATION, Sessions.bearer(JANE))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.currencies[0].implausiblyCheapBelow")
+        .isEqualTo(21.0)
+        .jsonPath("$.currencies[0].bestDeals[*].itemId")
+        .isEqualTo(List.of("B"))
+        .jsonPath("$.currencies[0].suspicious[0].itemId")
+        .isEqualTo("BOX")
+        .jsonPath("$.currencies[0].suspicious[0].reason")
+        .isEqualTo("far below typical: check it is the item")
+        .jsonPath("$.currencies[0].suspicious[0].belowMedianPercent")
+        .isEqualTo(96.19);
   }
 
   @Test

@@ -160,6 +160,69 @@ class InsightsTests {
     assertThat(usd.bestDeals()).extracting(Deal::itemId).containsExactly("C", "A");
     assertThat(usd.bestDeals().get(0).belowMedianPercent()).isEqualByComparingTo("65.52");
     assertThat(usd.bestDeals().get(1).belowMedianPercent()).isEqualByComparingTo("44.83");
+    // log quartiles e^q1 = 82.4, e^q3 = 200 give a fence of 82.4 * (82.4 / 200)^1.5 = 21.8: C is
+    // a wide search's cheap listing, not an implausible one
+    assertThat(usd.implausiblyCheapBelow()).isEqualByComparingTo("21.78");
+    assertThat(usd.suspicious()).isEmpty();
+  }
+
+  /**
+   * A search's typical spread plus a "sealed" set at $1.60, which on eBay is the box, a minifigure
+   * or a scam. 13 listings today: median $46.99; quartiles of the log prices e^q1 = $42.00, e^q3 =
+   * $49.99, so Tukey's fence is 42.00 * (42.00 / 49.99)^1.5 = $32.34, above half the median: the
+   * fence is $23.50 (23.495 rounded).
+   */
+  @Test
+  void aListingFarBelowTheTypicalPriceIsFlaggedNotADeal() {
+    UUID lego = alertCopy("EBAY_US");
+    String[] typical = {
+      "39.99", "42.00", "44.50", "45.99", "46.99", "46.99", "47.99", "49.99", "52.00", "54.99",
+      "59.99"
+    };
+    for (int i = 0; i < typical.length; i++) {
+      observe(lego, "T" + i, typical[i], "USD", "2026-11-20T10:00:00Z");
+    }
+    observe(lego, "DEAL", "35.24", "USD", "2026-11-20T10:00:00Z"); // 25 % under the median
+    observe(lego, "BOX", "1.60", "USD", "2026-11-20T10:00:00Z");
+
+    CurrencyInsights usd = insights.forAlert(lego).currencies().get(0);
+
+    assertThat(usd.median()).isEqualByComparingTo("46.99");
+    assertThat(usd.implausiblyCheapBelow()).isEqualByComparingTo("23.50");
+    assertThat(usd.bestDeals()).extracting(Deal::itemId).doesNotContain("BOX").startsWith("DEAL");
+    assertThat(usd.bestDeals().get(0).belowMedianPercent()).isEqualByComparingTo("25.01");
+    assertThat(usd.bestDeals().get(0).reason()).isNull();
+    assertThat(usd.suspicious())
+        .singleElement()
+        .satisfies(
+            box -> {
+              assertThat(box.itemId()).isEqualTo("BOX");
+              assertThat(box.price()).isEqualByComparingTo("1.60");
+              assertThat(box.belowMedianPercent()).isEqualByComparingTo("96.60");
+              assertThat(box.reason()).isEqualTo("far below typical: check it is the item");
+              assertThat(box.title()).isEqualTo("Listing BOX");
+            });
+    // the figures still count it: it was seen at that price
+    assertThat(usd.lowest()).isEqualByComparingTo("1.60");
+  }
+
+  /**
+   * Identical prices have no spread (Tukey's fence would sit at the price itself): the fence is at
+   * most half the median, so a listing 20 % under it is a deal.
+   */
+  @Test
+  void aRealDealAmongIdenticalPricesIsNotFlagged() {
+    UUID same = alertCopy("EBAY_US");
+    for (int i = 0; i < 10; i++) {
+      observe(same, "S" + i, "100.00", "USD", "2026-11-20T10:00:00Z");
+    }
+    observe(same, "DEAL", "80.00", "USD", "2026-11-20T10:00:00Z");
+
+    CurrencyInsights usd = insights.forAlert(same).currencies().get(0);
+
+    assertThat(usd.implausiblyCheapBelow()).isEqualByComparingTo("50.00");
+    assertThat(usd.bestDeals()).extracting(Deal::itemId).containsExactly("DEAL");
+    assertThat(usd.suspicious()).isEmpty();
   }
 
   @Test
