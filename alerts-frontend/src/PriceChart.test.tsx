@@ -55,6 +55,34 @@ describe('AlertDetail', () => {
     expect(urls.every((u) => u.startsWith('/api/'))).toBe(true);
   });
 
+  it('lists implausibly cheap listings apart from the deals, with the reason', async () => {
+    mockFetch({
+      'GET /api/alerts/id-4/price-history': () => json(points),
+      'GET /api/alerts/id-4/insights': () =>
+        json({
+          alertId: 'id-4',
+          from: '2026-11-08T00:00:00Z',
+          to: '2026-11-22T00:00:00Z',
+          currencies: [
+            {
+              currency: 'USD', listingsTracked: 42, newListings: 7, lowest: 1.6, highest: 320, average: 245,
+              median: 46.99, todayMedian: 46.99, todayVsWindowPercent: 0, typicalPriceStart: 46.99,
+              typicalPriceNow: 46.99, typicalPriceChange: 0, typicalPriceChangePercent: 0,
+              biggestDrops: [], atLowest: [],
+              bestDeals: [{ itemId: 'v1|2', title: 'Falcon sealed', itemWebUrl: 'https://www.ebay.com/itm/2', price: 35.24, belowMedianPercent: 25, reason: null }],
+              suspicious: [{ itemId: 'v1|3', title: 'Falcon box only', itemWebUrl: 'https://www.ebay.com/itm/3', price: 1.6, belowMedianPercent: 96.6, reason: 'far below typical: check it is the item' }],
+            },
+          ],
+        }),
+    });
+    render(<AlertDetail alert={alert(4)} />);
+    const heading = await screen.findByText('Priced far below typical, not counted as deals');
+    const list = heading.nextElementSibling as HTMLElement;
+    expect(list).toHaveTextContent('Falcon box only');
+    expect(list).toHaveTextContent('far below typical: check it is the item');
+    expect(list).not.toHaveTextContent('Falcon sealed');
+  });
+
   it('says so when there is no data yet', async () => {
     mockFetch({});
     render(<AlertDetail alert={alert(2)} />);

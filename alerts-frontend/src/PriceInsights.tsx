@@ -126,6 +126,22 @@ export function PriceInsights({ alertId, alertCurrency }: { alertId: string; ale
           </ul>
         </>
       )}
+      {figures && (figures.suspicious ?? []).length > 0 && (
+        <>
+          <h4>Priced far below typical, not counted as deals</h4>
+          <ul className="deals">
+            {(figures.suspicious ?? []).map((d) => (
+              <li key={d.itemId}>
+                <a href={d.itemWebUrl} target="_blank" rel="noopener noreferrer">
+                  {d.title}
+                </a>{' '}
+                {formatMoney(d.price, shown)} ({Number(d.belowMedianPercent)} % below median):{' '}
+                {d.reason ?? 'far below typical: check it is the item'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {insights && (
         <p className="hint">
           Window {formatTime(insights.from)} – {formatTime(insights.to)}

@@ -183,6 +183,8 @@ export interface Deal {
   itemWebUrl: string;
   price: number;
   belowMedianPercent: number;
+  /** Why it is not counted as a deal (implausibly cheap for the search), or null. */
+  reason?: string | null;
 }
 
 export interface CurrencyInsights {
@@ -202,6 +204,8 @@ export interface CurrencyInsights {
   biggestDrops: ListingMove[];
   atLowest: ListingMove[];
   bestDeals: Deal[];
+  /** Listings priced far below typical: accessories, parts or scams more often than deals. */
+  suspicious?: Deal[];
 }
 
 export interface AlertInsights {

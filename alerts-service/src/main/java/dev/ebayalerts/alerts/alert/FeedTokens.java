@@ -25,16 +25,19 @@ public class FeedTokens {
   }
 
   /** The alert a feed token belongs to, with what the feed's head shows. */
-  public record FeedAlert(UUID id, String searchPhrase, String token, Instant updatedAt) {}
+  public record FeedAlert(
+      UUID id, String email, String searchPhrase, String token, Instant updatedAt) {}
 
   public Optional<FeedAlert> alertWith(String token) {
     return jdbc.sql(
-            "select id, search_phrase, feed_token, updated_at from alert where feed_token = ?")
+            "select id, email, search_phrase, feed_token, updated_at from alert"
+                + " where feed_token = ?")
         .param(token)
         .query(
             (row, n) ->
                 new FeedAlert(
                     row.getObject("id", UUID.class),
+                    row.getString("email"),
                     row.getString("search_phrase"),
                     row.getString("feed_token"),
                     row.getTimestamp("updated_at").toInstant()))

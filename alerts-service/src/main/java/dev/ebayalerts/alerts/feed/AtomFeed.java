@@ -9,6 +9,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import dev.ebayalerts.alerts.alert.FeedTokens;
 import dev.ebayalerts.alerts.delivery.ListingText;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class AtomFeed {
       FeedTokens.FeedAlert alert,
       String selfUrl,
       List<FeedNotices.Notice> notices,
-      Instant updated) {
+      Instant updated,
+      MuteLinks muteLinks) {
     Feed feed = new Feed("atom_1.0");
     // Stable across token changes: a reader that follows the new URL sees the same feed.
     feed.setId("urn:uuid:" + alert.id());
@@ -46,7 +48,11 @@ final class AtomFeed {
     feed.setAuthors(List.of(author));
     List<Entry> entries = new ArrayList<>();
     for (FeedNotices.Notice notice : notices) {
-      entries.add(entry(notice));
+      entries.add(
+          entry(
+              notice,
+              muteLinks.forListing(
+                  alert.email(), alert.id(), notice.itemId(), notice.decidedAt())));
     }
     feed.setEntries(entries);
     try {
@@ -56,7 +62,7 @@ final class AtomFeed {
     }
   }
 
-  private static Entry entry(FeedNotices.Notice notice) {
+  private static Entry entry(FeedNotices.Notice notice, MuteLinks.Links feedback) {
     String title = blankToDefault(oneLine(notice.title()), "(no title)");
     String price = ListingText.price(notice.price(), notice.currency());
     String was =
@@ -82,7 +88,7 @@ final class AtomFeed {
     entry.setSummary(text(notice.dropped() ? "Was " + was + ", now " + price + "." : price + "."));
     Content html = new Content();
     html.setType(Content.HTML);
-    html.setValue(html(title, url, image, price, was));
+    html.setValue(html(title, url, image, price, was) + feedback(feedback));
     entry.setContents(List.of(html));
     return entry;
   }
@@ -96,6 +102,17 @@ final class AtomFeed {
     return UUID.nameUUIDFromBytes(
         ("alert-email:" + notice.noticeId() + ":" + notice.position() + ":" + notice.itemId())
             .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The listing's one-click feedback: each link opens a confirmation page first. */
+  private static String feedback(MuteLinks.Links links) {
+    return "<p>"
+        + anchor(links.notInterested(), "Not interested")
+        + " · "
+        + anchor(links.muteSeller(), "Mute seller")
+        + " · "
+        + anchor(links.muteWord(), "Mute a word")
+        + "</p>";
   }
 
   private static String html(String title, String url, String image, String price, String was) {

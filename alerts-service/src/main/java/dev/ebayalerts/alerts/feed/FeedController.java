@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.feed;
 
 import dev.ebayalerts.alerts.alert.FeedLinks;
 import dev.ebayalerts.alerts.alert.FeedTokens;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,11 +38,13 @@ class FeedController {
   private final FeedTokens tokens;
   private final FeedNotices notices;
   private final FeedLinks links;
+  private final MuteLinks muteLinks;
 
-  FeedController(FeedTokens tokens, FeedNotices notices, FeedLinks links) {
+  FeedController(FeedTokens tokens, FeedNotices notices, FeedLinks links, MuteLinks muteLinks) {
     this.tokens = tokens;
     this.notices = notices;
     this.links = links;
+    this.muteLinks = muteLinks;
   }
 
   @GetMapping("/feeds/{token}.atom")
@@ -56,7 +59,7 @@ class FeedController {
         newest.isEmpty() || newest.get(0).decidedAt().isBefore(alert.updatedAt())
             ? alert.updatedAt()
             : newest.get(0).decidedAt();
-    byte[] body = AtomFeed.render(alert, links.urlFor(alert.token()), newest, updated);
+    byte[] body = AtomFeed.render(alert, links.urlFor(alert.token()), newest, updated, muteLinks);
     // Spring answers 304 itself when If-None-Match or If-Modified-Since matches these headers.
     return ResponseEntity.ok()
         .contentType(ATOM)

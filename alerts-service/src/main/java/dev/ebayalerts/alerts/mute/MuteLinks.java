@@ -45,6 +45,28 @@ public class MuteLinks {
         url(email, alertId, MuteKind.WORD, itemId, until));
   }
 
+  /**
+   * The same links made the same way every time for a listing told at {@code toldAt}: the Atom
+   * feed's bytes (and so its ETag) stay the same as long as its notices do. They expire {@link
+   * #LIFETIME} after the notice.
+   */
+  public Links forListing(String email, UUID alertId, String itemId, Instant toldAt) {
+    Instant until = toldAt.plus(LIFETIME);
+    return new Links(
+        stableUrl(email, alertId, MuteKind.LISTING, itemId, until),
+        stableUrl(email, alertId, MuteKind.SELLER, itemId, until),
+        stableUrl(email, alertId, MuteKind.WORD, itemId, until));
+  }
+
+  private String stableUrl(
+      String email, UUID alertId, MuteKind kind, String itemId, Instant until) {
+    String subject = email + "|" + alertId + "|" + kind + "|" + itemId;
+    // The nonce only makes tokens unique; here the same subject and expiry are the same link.
+    String nonce = tokens.issue("mute-nonce", subject, until, "AAAAAAAAAAAAAAAA");
+    String stable = nonce.substring(nonce.indexOf('.') + 1, nonce.indexOf('.') + 17);
+    return baseUrl + "/mute?token=" + tokens.issue(PURPOSE, subject, until, stable);
+  }
+
   /** What a link asks: mute (a listing, its seller, a word of its title) for an address. */
   record Asked(String email, UUID alertId, MuteKind kind, String itemId) {}
 

@@ -260,6 +260,34 @@ class MuteTests {
         .isEqualTo("d");
   }
 
+  @Test
+  void feedEntriesCarryTheSameWorkingMuteLinksOnEveryRead() {
+    EbayStub.listings("mute feed lens", Item.of("mf1", "Zeiss lens", "300", "zeiss_shop"));
+    Map<?, ?> alert = TestAlerts.create(jane, "jane@example.com", "mute feed lens");
+    FetchRuns.runNow(context, alert.get("id").toString());
+    String feedUrl = alert.get("feedUrl").toString();
+    String path = feedUrl.substring(feedUrl.indexOf("/feeds/"));
+
+    String first =
+        http.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
+    String second =
+        http.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
+
+    assertThat(second).isEqualTo(first);
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile(
+                "/mute\\?token=([A-Za-z0-9_.-]+)(?:\"|&quot;)&gt;Mute seller")
+            .matcher(first);
+    assertThat(link.find()).as(first).isTrue();
+    http.get()
+        .uri("/mute?token={token}", link.group(1))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(page -> assertThat(page).contains("Mute seller zeiss_shop?"));
+  }
+
   private RestTestClient.ResponseSpec mute(String alertId, String kind, String value) {
     Map<String, Object> body = new java.util.HashMap<>();
     body.put("alertId", alertId);
