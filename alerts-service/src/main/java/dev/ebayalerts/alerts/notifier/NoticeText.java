@@ -18,9 +18,22 @@ final class NoticeText {
 
   private NoticeText() {}
 
+  static final String IMPLAUSIBLE = "Far below typical for this search: check it is the item";
+
   /** Why the listing is told beyond "new" or "cheaper", e.g. "Auction ends Nov 25, 15:30 UTC". */
   static String note(NoticeListing listing, NoticeRules rules) {
+    return note(listing, rules, null);
+  }
+
+  /**
+   * The same, and with {@code fence} (see {@link PriceFence}) a warning when the listing is priced
+   * below it.
+   */
+  static String note(NoticeListing listing, NoticeRules rules, java.math.BigDecimal fence) {
     List<String> parts = new ArrayList<>();
+    if (fence != null && listing.price() != null && listing.price().compareTo(fence) < 0) {
+      parts.add(IMPLAUSIBLE);
+    }
     if (listing.reasons().contains(Reason.TARGET_PRICE) && rules.targetPrice() != null) {
       parts.add(
           "At or below your target price of "

@@ -4,6 +4,7 @@ import dev.ebayalerts.alerts.alert.NoticeRules;
 import dev.ebayalerts.alerts.delivery.Deliveries;
 import dev.ebayalerts.alerts.delivery.NoticeListing;
 import dev.ebayalerts.alerts.delivery.NoticePayload;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -66,8 +67,13 @@ public class Notifier {
     }
     List<NoticeListing> all = RuleEngine.fold(held, decision.told());
     Map<String, String> notes = new LinkedHashMap<>();
+    BigDecimal fence = fence(run);
     for (NoticeListing listing : all) {
-      String note = NoticeText.note(listing, rules);
+      String note =
+          NoticeText.note(
+              listing,
+              rules,
+              java.util.Objects.equals(run.currency(), listing.currency()) ? fence : null);
       if (note != null) {
         notes.put(listing.itemId(), note);
       }
@@ -77,5 +83,17 @@ public class Notifier {
     memory.clearHeld(run.alertId());
     memory.countDelivery(run.alertId(), today);
     return all.size();
+  }
+
+  /** The run's own prices in the alert's currency say what is implausibly cheap for the search. */
+  private static BigDecimal fence(NoticeRun run) {
+    if (run.currency() == null) {
+      return null;
+    }
+    return PriceFence.lowerFence(
+        run.fetched().stream()
+            .filter(l -> run.currency().equals(l.currency()))
+            .map(NoticeListing::price)
+            .toList());
   }
 }

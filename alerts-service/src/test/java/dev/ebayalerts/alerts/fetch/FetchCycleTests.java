@@ -82,6 +82,29 @@ class FetchCycleTests {
   }
 
   @Test
+  void aListingFarBelowTheSearchsOwnPricesIsToldWithAWarning() {
+    EbayStub.listings(
+        "lego falcon fence",
+        Item.of("f0", "LEGO Falcon box only", "1.60", "s0"),
+        Item.of("f1", "LEGO Falcon sealed", "35.24", "s1"),
+        Item.of("f2", "LEGO Falcon", "41.00", "s2"),
+        Item.of("f3", "LEGO Falcon", "42.00", "s3"),
+        Item.of("f4", "LEGO Falcon", "44.50", "s4"),
+        Item.of("f5", "LEGO Falcon", "46.99", "s5"),
+        Item.of("f6", "LEGO Falcon", "47.50", "s6"),
+        Item.of("f7", "LEGO Falcon", "48.00", "s7"),
+        Item.of("f8", "LEGO Falcon", "49.99", "s8"));
+    String id = create("lego falcon fence", 10, null);
+
+    runDue();
+
+    String payload = (String) emails(id).get(0).get("payload");
+    assertThat(payload)
+        .contains("\"v1|f0|0\":\"Far below typical for this search: check it is the item\"")
+        .doesNotContain("\"v1|f1|0\":\"Far below");
+  }
+
+  @Test
   void secondRunWithNothingNewSendsNothing() {
     EbayStub.listings("rolex same", Item.of("10", "Rolex Submariner", "9000", "watches"));
     String id = create("rolex same", 10, null);
