@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,12 @@ class DiscordChannel implements ChannelSender {
 
   private final HttpDelivery http;
   private final ObjectMapper json;
+  private final MuteLinks muteLinks;
 
-  DiscordChannel(HttpDelivery http, ObjectMapper json) {
+  DiscordChannel(HttpDelivery http, ObjectMapper json, MuteLinks muteLinks) {
     this.http = http;
     this.json = json;
+    this.muteLinks = muteLinks;
   }
 
   @Override
@@ -43,7 +46,13 @@ class DiscordChannel implements ChannelSender {
         embed.put("url", listing.itemWebUrl());
       }
       String note = payload.note(listing);
-      embed.put("description", ListingText.priceLine(listing) + (note == null ? "" : "\n" + note));
+      embed.put(
+          "description",
+          ListingText.priceLine(listing)
+              + (note == null ? "" : "\n" + note)
+              + "\n[Not interested? Mute…]("
+              + muteLinks.feedbackPage(notice.recipient(), notice.alertId(), listing.itemId())
+              + ")");
       List<Map<String, Object>> fields = new ArrayList<>();
       fields.add(field("Price", ListingText.price(listing.price(), listing.currency())));
       if (listing.previousPrice() != null) {

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +17,12 @@ class SlackChannel implements ChannelSender {
 
   private final HttpDelivery http;
   private final ObjectMapper json;
+  private final MuteLinks muteLinks;
 
-  SlackChannel(HttpDelivery http, ObjectMapper json) {
+  SlackChannel(HttpDelivery http, ObjectMapper json, MuteLinks muteLinks) {
     this.http = http;
     this.json = json;
+    this.muteLinks = muteLinks;
   }
 
   @Override
@@ -58,6 +61,10 @@ class SlackChannel implements ChannelSender {
       if (note != null) {
         line += "\n" + slackEscape(note);
       }
+      line +=
+          "\n<"
+              + muteLinks.feedbackPage(notice.recipient(), notice.alertId(), listing.itemId())
+              + "|Not interested? Mute…>";
       Map<String, Object> block = new LinkedHashMap<>();
       block.put("type", "section");
       block.put("text", mrkdwn(line));

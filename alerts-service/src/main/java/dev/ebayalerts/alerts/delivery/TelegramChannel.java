@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.channel.TelegramSettings;
+import dev.ebayalerts.alerts.mute.MuteLinks;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,11 +18,14 @@ class TelegramChannel implements ChannelSender {
 
   private final HttpDelivery http;
   private final ObjectMapper json;
+  private final MuteLinks muteLinks;
   private final TelegramSettings telegram;
 
-  TelegramChannel(HttpDelivery http, ObjectMapper json, TelegramSettings telegram) {
+  TelegramChannel(
+      HttpDelivery http, ObjectMapper json, TelegramSettings telegram, MuteLinks muteLinks) {
     this.http = http;
     this.json = json;
+    this.muteLinks = muteLinks;
     this.telegram = telegram;
   }
 
@@ -52,6 +56,11 @@ class TelegramChannel implements ChannelSender {
       if (note != null) {
         text.append('\n').append(html(note));
       }
+      // The link's address does not count towards Telegram's text limit, only its words.
+      text.append("\n<a href=\"")
+          .append(
+              html(muteLinks.feedbackPage(notice.recipient(), notice.alertId(), listing.itemId())))
+          .append("\">Not interested? Mute…</a>");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("chat_id", notice.target());

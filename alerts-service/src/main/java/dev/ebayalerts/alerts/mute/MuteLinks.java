@@ -22,7 +22,10 @@ public class MuteLinks {
   static final String PURPOSE = "mute";
   static final Duration LIFETIME = Duration.ofDays(90);
   private static final Pattern SUBJECT =
-      Pattern.compile("([^|]{1,254})\\|([0-9a-f-]{36})\\|(LISTING|SELLER|WORD)\\|(.{1,100})");
+      Pattern.compile("([^|]{1,254})\\|([0-9a-f-]{36})\\|(LISTING|SELLER|WORD|ANY)\\|(.{1,100})");
+
+  /** A link that offers every kind of mute of the listing on its page, for chat messages. */
+  private static final String ANY = "ANY";
 
   private final SignedTokens tokens;
   private final String baseUrl;
@@ -67,7 +70,21 @@ public class MuteLinks {
     return baseUrl + "/mute?token=" + tokens.issue(PURPOSE, subject, until, stable);
   }
 
-  /** What a link asks: mute (a listing, its seller, a word of its title) for an address. */
+  /**
+   * One link per listing for chat messages, whose size limits leave no room for three: its page
+   * offers "not interested", "mute seller" and "mute a word".
+   */
+  public String feedbackPage(String email, UUID alertId, String itemId) {
+    String subject = email + "|" + alertId + "|" + ANY + "|" + itemId;
+    return baseUrl
+        + "/mute?token="
+        + tokens.issue(PURPOSE, subject, clock.instant().plus(LIFETIME));
+  }
+
+  /**
+   * What a link asks: mute (a listing, its seller, a word of its title) for an address; {@code
+   * kind} null when the page lets its reader choose.
+   */
   record Asked(String email, UUID alertId, MuteKind kind, String itemId) {}
 
   Optional<Asked> read(String token) {
@@ -80,7 +97,7 @@ public class MuteLinks {
                 new Asked(
                     m.group(1),
                     UUID.fromString(m.group(2)),
-                    MuteKind.valueOf(m.group(3)),
+                    ANY.equals(m.group(3)) ? null : MuteKind.valueOf(m.group(3)),
                     m.group(4)));
   }
 

@@ -45,6 +45,9 @@ class MutePages {
     String title = HtmlUtils.htmlEscape(listing.get().title());
     String hidden =
         "<input type=\"hidden\" name=\"token\" value=\"" + HtmlUtils.htmlEscape(token) + "\">";
+    if (asked.get().kind() == null) {
+      return choices(listing.get(), title, hidden);
+    }
     return switch (asked.get().kind()) {
       case LISTING ->
           HtmlPages.page(
@@ -101,7 +104,8 @@ class MutePages {
   ResponseEntity<String> mute(
       @RequestParam(required = false) String token,
       @RequestParam(required = false) String scope,
-      @RequestParam(required = false) String word) {
+      @RequestParam(required = false) String word,
+      @RequestParam(required = false) String action) {
     Optional<MuteLinks.Asked> read = links.read(token);
     if (read.isEmpty()) {
       return invalid();
@@ -110,6 +114,19 @@ class MutePages {
     Optional<Mutes.Listing> listing = mutes.toldListing(asked.alertId(), asked.itemId());
     if (listing.isEmpty()) {
       return gone();
+    }
+    if (asked.kind() == null) {
+      MuteKind chosen =
+          word != null
+              ? MuteKind.WORD
+              : "listing".equals(action)
+                  ? MuteKind.LISTING
+                  : "seller".equals(action) ? MuteKind.SELLER : null;
+      if (chosen == null) {
+        return HtmlPages.page(
+            HttpStatus.BAD_REQUEST, "Nothing muted", "<p>Pick what not to show again.</p>");
+      }
+      asked = new MuteLinks.Asked(asked.email(), asked.alertId(), chosen, asked.itemId());
     }
     String value =
         switch (asked.kind()) {
@@ -141,6 +158,44 @@ class MutePages {
     } catch (InvalidRequest | ErrorResponseException refused) {
       return gone();
     }
+  }
+
+  /** The page of a chat message's one link: every kind of mute of the listing. */
+  private static ResponseEntity<String> choices(
+      Mutes.Listing listing, String title, String hidden) {
+    StringBuilder words = new StringBuilder();
+    for (String word : MuteSuggestions.words(listing.title())) {
+      String escaped = HtmlUtils.htmlEscape(word);
+      words
+          .append("<button type=\"submit\" name=\"word\" value=\"")
+          .append(escaped)
+          .append("\">")
+          .append(escaped)
+          .append("</button> ");
+    }
+    String seller =
+        listing.seller() == null
+            ? ""
+            : form(
+                hidden,
+                "<input type=\"hidden\" name=\"action\" value=\"seller\">"
+                    + "<button type=\"submit\" name=\"scope\" value=\"alert\">Mute seller "
+                    + HtmlUtils.htmlEscape(listing.seller())
+                    + "</button> <button type=\"submit\" name=\"scope\" value=\"all\">Mute"
+                    + " seller for all my alerts</button>");
+    return HtmlPages.page(
+        HttpStatus.OK,
+        "Not interested?",
+        "<p>What should this alert not show again? The listing is “"
+            + title
+            + "”.</p>"
+            + form(
+                hidden,
+                "<button type=\"submit\" name=\"action\" value=\"listing\">Not interested in"
+                    + " this listing</button>")
+            + seller
+            + "<p>Or mute a word of its title:</p>"
+            + form(hidden, words.toString()));
   }
 
   private static String form(String hidden, String buttons) {

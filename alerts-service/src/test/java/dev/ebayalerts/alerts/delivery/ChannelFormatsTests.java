@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -81,7 +82,9 @@ class ChannelFormatsTests {
             .withRequestBody(
                 matchingJsonPath(
                     "$.embeds[0].description",
-                    equalTo("$100.00 → $80.00 · + shipping (not stated)")))
+                    matching(
+                        "\\$100\\.00 → \\$80\\.00 · \\+ shipping \\(not stated\\)\n"
+                            + "\\[Not interested\\? Mute…\\]\\(http://localhost:8080/mute\\?token=[^)]+\\)")))
             .withRequestBody(
                 matchingJsonPath(
                     "$.embeds[0].thumbnail.url",
@@ -114,9 +117,10 @@ class ChannelFormatsTests {
             .withRequestBody(
                 matchingJsonPath(
                     "$.blocks[1].text.text",
-                    equalTo(
-                        "*<https://www.ebay.com/itm/sl1|Slack lens>*\n~$100.00~ → *$80.00*\n"
-                            + "+ shipping (not stated)")))
+                    matching(
+                        "\\*<https://www\\.ebay\\.com/itm/sl1\\|Slack lens>\\*\n~\\$100\\.00~ → "
+                            + "\\*\\$80\\.00\\*\n\\+ shipping \\(not stated\\)\n"
+                            + "<http://localhost:8080/mute\\?token=[^|]+\\|Not interested\\? Mute…>")))
             .withRequestBody(matchingJsonPath("$.blocks[1].accessory.type", equalTo("image")))
             .withRequestBody(
                 matchingJsonPath(
@@ -148,7 +152,9 @@ class ChannelFormatsTests {
                     containing(
                         "<a href=\"https://www.ebay.com/itm/tg1\">Telegram lens</a>\n$100.00")))
             .withRequestBody(
-                matchingJsonPath("$.text", containing("Telegram &lt;cap&gt; &amp; strap"))));
+                matchingJsonPath("$.text", containing("Telegram &lt;cap&gt; &amp; strap")))
+            .withRequestBody(
+                matchingJsonPath("$.text", containing("\">Not interested? Mute…</a>"))));
 
     EbayStub.listings(phrase, Item.of("tg1", "Telegram lens", "80.00", "s"));
     FetchRuns.runNow(context, id);

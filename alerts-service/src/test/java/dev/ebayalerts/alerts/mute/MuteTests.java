@@ -185,6 +185,44 @@ class MuteTests {
   }
 
   @Test
+  void aChatMessagesOneLinkOffersEveryMuteAndAppliesTheChosenOne() {
+    EbayStub.listings("mute chat lens", Item.of("mc1", "Canon lens hood", "20", "hoods_r_us"));
+    String id = TestAlerts.create(jane, "jane@example.com", "mute chat lens").get("id").toString();
+    FetchRuns.runNow(context, id);
+    String url = links.feedbackPage("jane@example.com", UUID.fromString(id), "v1|mc1|0");
+    String token = url.substring(url.indexOf("token=") + 6);
+
+    http.get()
+        .uri("/mute?token={token}", token)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            page ->
+                assertThat(page)
+                    .contains(
+                        "Not interested in this listing",
+                        "Mute seller hoods_r_us",
+                        "value=\"hood\""));
+    assertThat(count()).isZero();
+
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("token", token);
+    form.add("action", "seller");
+    form.add("scope", "all");
+    http.post()
+        .uri("/mute")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(form)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(page -> assertThat(page).contains("Seller hoods_r_us (all alerts) is muted"));
+  }
+
+  @Test
   void aWordLinkMutesOnlyAWordOfTheListingsTitle() {
     EbayStub.listings("mute word lens", Item.of("mw1", "Nikon lens cap", "5", "caps"));
     String id = TestAlerts.create(jane, "jane@example.com", "mute word lens").get("id").toString();
