@@ -126,10 +126,16 @@ public record SearchRequest(
   public static final int MAX_SELLER_LENGTH = 64;
 
   private static final Pattern CATEGORY_ID = Pattern.compile("[0-9]{1,10}");
+
   // eBay user names are letters, digits and . _ * -; this also keeps the filter syntax
   // (, { } | [ ] :) out of the filter, which has no escaping for seller names.
-  private static final Pattern SELLER =
-      Pattern.compile("[A-Za-z0-9._*-]{1," + MAX_SELLER_LENGTH + "}");
+  /**
+   * An eBay user name as a regular expression: letters, digits and {@code . _ * -}, at most {@value
+   * #MAX_SELLER_LENGTH} characters; nothing that could end a filter value ({@code , { } |}).
+   */
+  public static final String SELLER_NAME = "[A-Za-z0-9._*-]{1," + MAX_SELLER_LENGTH + "}";
+
+  private static final Pattern SELLER = Pattern.compile(SELLER_NAME);
   // Letters, digits, spaces and dashes: every country's format, and nothing that could end the
   // country=..,zip=.. list of the end-user context header.
   private static final Pattern POSTAL_CODE =

@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.alerts.channel.ChannelRequest;
 import dev.ebayalerts.ebay.Marketplace;
+import dev.ebayalerts.ebay.SearchRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -197,7 +198,7 @@ record AlertRequest(
   static final BigDecimal DEFAULT_MIN_DROP = new BigDecimal("5");
 
   /** eBay user names: letters, digits and {@code . _ - *}, no spaces, 1 to 64 characters. */
-  static final String SELLER = "[A-Za-z0-9._*-]{1,64}";
+  static final String SELLER = SearchRequest.SELLER_NAME;
 
   static final String SELLER_MESSAGE =
       "must hold eBay user names of 1 to 64 letters, digits, dots, dashes, underscores or stars";

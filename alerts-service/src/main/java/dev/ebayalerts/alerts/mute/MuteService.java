@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.mute;
 
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.web.InvalidRequest;
+import dev.ebayalerts.ebay.SearchRequest;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class MuteService {
-
-  static final String SELLER = "[A-Za-z0-9._*-]{1,64}";
 
   private final Mutes mutes;
   private final AlertControl alerts;
@@ -49,7 +48,7 @@ class MuteService {
                             "value", "must be the item id of a listing this alert told about"));
       }
       case SELLER -> {
-        if (!value.matches(SELLER)) {
+        if (!value.matches(SearchRequest.SELLER_NAME)) {
           throw InvalidRequest.field(
               "value", "must be an eBay user name of 1 to 64 letters, digits, . _ * or -");
         }

@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.mute;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -7,9 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * What one alert must not show: listings, sellers and title words muted for it or for all of its
- * owner's alerts.
+ * owner's alerts. The words are compiled once, when the set is made for a run, not per listing.
+ *
+ * @param sellers lower-case user names
+ * @param words each muted word on its own (not inside a longer word), ignoring case
  */
-public record MuteSet(Set<String> itemIds, Set<String> sellers, List<String> words) {
+public record MuteSet(Set<String> itemIds, Set<String> sellers, List<Pattern> words) {
 
   public static final MuteSet NONE = new MuteSet(Set.of(), Set.of(), List.of());
 
@@ -17,6 +21,11 @@ public record MuteSet(Set<String> itemIds, Set<String> sellers, List<String> wor
     itemIds = Set.copyOf(itemIds);
     sellers = Set.copyOf(sellers);
     words = List.copyOf(words);
+  }
+
+  /** The set of these item ids, sellers (any case) and words. */
+  static MuteSet of(Set<String> itemIds, Set<String> sellers, Collection<String> words) {
+    return new MuteSet(itemIds, sellers, words.stream().map(MuteSet::wordPattern).toList());
   }
 
   public boolean isEmpty() {
@@ -31,15 +40,13 @@ public record MuteSet(Set<String> itemIds, Set<String> sellers, List<String> wor
     if (seller != null && sellers.contains(seller.toLowerCase(Locale.ROOT))) {
       return true;
     }
-    return title != null && words.stream().anyMatch(word -> wordIn(word, title));
+    return title != null && words.stream().anyMatch(word -> word.matcher(title).find());
   }
 
-  /** The word on its own in the title, not inside a longer word, ignoring case. */
-  static boolean wordIn(String word, String title) {
+  /** The word on its own in a title, not inside a longer word, ignoring case. */
+  static Pattern wordPattern(String word) {
     return Pattern.compile(
-            "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-        .matcher(title)
-        .find();
+        "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

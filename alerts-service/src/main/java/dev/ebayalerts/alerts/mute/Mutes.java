@@ -49,7 +49,7 @@ public class Mutes {
             });
     return items.isEmpty() && sellers.isEmpty() && words.isEmpty()
         ? MuteSet.NONE
-        : new MuteSet(items, sellers, words);
+        : MuteSet.of(items, sellers, words);
   }
 
   List<Mute> of(String email) {
