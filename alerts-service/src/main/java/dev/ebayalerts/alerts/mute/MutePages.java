@@ -78,16 +78,6 @@ class MutePages {
                         + " for all my alerts</button>"));
       }
       case WORD -> {
-        StringBuilder buttons = new StringBuilder();
-        for (String word : MuteSuggestions.words(listing.get().title())) {
-          String escaped = HtmlUtils.htmlEscape(word);
-          buttons
-              .append("<button type=\"submit\" name=\"word\" value=\"")
-              .append(escaped)
-              .append("\">")
-              .append(escaped)
-              .append("</button> ");
-        }
         yield HtmlPages.page(
             HttpStatus.OK,
             "Mute a word",
@@ -95,7 +85,7 @@ class MutePages {
                 + " alert. Words of “"
                 + title
                 + "”:</p>"
-                + form(hidden, buttons.toString()));
+                + form(hidden, wordButtons(listing.get())));
       }
     };
   }
@@ -163,16 +153,6 @@ class MutePages {
   /** The page of a chat message's one link: every kind of mute of the listing. */
   private static ResponseEntity<String> choices(
       Mutes.Listing listing, String title, String hidden) {
-    StringBuilder words = new StringBuilder();
-    for (String word : MuteSuggestions.words(listing.title())) {
-      String escaped = HtmlUtils.htmlEscape(word);
-      words
-          .append("<button type=\"submit\" name=\"word\" value=\"")
-          .append(escaped)
-          .append("\">")
-          .append(escaped)
-          .append("</button> ");
-    }
     String seller =
         listing.seller() == null
             ? ""
@@ -195,7 +175,22 @@ class MutePages {
                     + " this listing</button>")
             + seller
             + "<p>Or mute a word of its title:</p>"
-            + form(hidden, words.toString()));
+            + form(hidden, wordButtons(listing)));
+  }
+
+  /** A button per word of the listing's title, each muting its word. */
+  private static String wordButtons(Mutes.Listing listing) {
+    StringBuilder buttons = new StringBuilder();
+    for (String word : MuteSuggestions.words(listing.title())) {
+      String escaped = HtmlUtils.htmlEscape(word);
+      buttons
+          .append("<button type=\"submit\" name=\"word\" value=\"")
+          .append(escaped)
+          .append("\">")
+          .append(escaped)
+          .append("</button> ");
+    }
+    return buttons.toString();
   }
 
   private static String form(String hidden, String buttons) {
