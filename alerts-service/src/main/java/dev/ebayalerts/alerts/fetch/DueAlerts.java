@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class DueAlerts {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  DueAlerts(JdbcClient jdbc) {
+  DueAlerts(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   List<DueAlert> claim(Instant now, int limit, Instant leaseUntil) {
@@ -71,24 +74,41 @@ class DueAlerts {
    * alert that fell behind by more than a period runs a period from now rather than twice in a row.
    */
   void complete(DueAlert alert, Instant now, String error, String warning) {
-    Instant next = alert.nextRunAt().plusSeconds(alert.frequencyMinutes() * 60L);
-    if (!next.isAfter(now)) {
-      next = now.plusSeconds(alert.frequencyMinutes() * 60L);
+    complete(List.of(new Completion(alert, error, warning)), now);
+  }
+
+  /** How one run ended: with an error (it failed) or not, and what eBay warned about. */
+  record Completion(DueAlert alert, String error, String warning) {}
+
+  /** {@link #complete(DueAlert, Instant, String, String)} for many runs in one round trip. */
+  void complete(List<Completion> runs, Instant now) {
+    if (runs.isEmpty()) {
+      return;
     }
-    jdbc.sql(
-            """
-            update alert set next_run_at = case when next_run_at = :due then :next
-                                                else next_run_at end,
-                lease_until = null, last_run_at = :now, last_error = :error,
-                last_warning = :warning
-            where id = :id""")
-        .param("due", Timestamp.from(alert.nextRunAt()))
-        .param("next", Timestamp.from(next))
-        .param("now", Timestamp.from(now))
-        .param("error", truncate(error))
-        .param("warning", truncate(warning))
-        .param("id", alert.id())
-        .update();
+    Timestamp at = Timestamp.from(now);
+    jdbcTemplate.batchUpdate(
+        """
+        update alert set next_run_at = case when next_run_at = ? then ? else next_run_at end,
+            lease_until = null, last_run_at = ?, last_error = ?, last_warning = ?
+        where id = ?""",
+        runs.stream()
+            .map(
+                run -> {
+                  DueAlert alert = run.alert();
+                  Instant next = alert.nextRunAt().plusSeconds(alert.frequencyMinutes() * 60L);
+                  if (!next.isAfter(now)) {
+                    next = now.plusSeconds(alert.frequencyMinutes() * 60L);
+                  }
+                  return new Object[] {
+                    Timestamp.from(alert.nextRunAt()),
+                    Timestamp.from(next),
+                    at,
+                    truncate(run.error()),
+                    truncate(run.warning()),
+                    alert.id()
+                  };
+                })
+            .toList());
   }
 
   /** Gives the alerts back undone; they stay due and, waiting longest, come first next time. */
@@ -118,17 +138,6 @@ class DueAlerts {
         .param("reason", truncate(reason))
         .param("ids", alerts.stream().map(DueAlert::id).toList())
         .update();
-  }
-
-  /**
-   * The shortest period of the active alerts sharing a search: how stale a shared result may be.
-   */
-  int shortestPeriodMinutes(String searchKey) {
-    return jdbc.sql("select min(frequency_minutes) from alert where active and search_key = ?")
-        .param(searchKey)
-        .query(Integer.class)
-        .optional()
-        .orElse(1);
   }
 
   private static DueAlert due(ResultSet row, int n) throws SQLException {

@@ -13,10 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -32,9 +33,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs every due alert once: claims due alerts in batches, groups them by search so each distinct
- * search costs at most one eBay call, and runs each alert on its own so one failure never stops the
- * others. When the eBay call budget is spent the remaining alerts are deferred, not failed: they
- * stay due and, waiting longest, come first once calls are allowed again.
+ * search costs at most one eBay call, and runs the alerts in transactions of several, run again one
+ * by one when one fails, so one failure never stops the others. When the eBay call budget is spent
+ * the remaining alerts are deferred, not failed: they stay due and, waiting longest, come first
+ * once calls are allowed again.
  */
 @Service
 class FetchCycle {
@@ -55,6 +57,7 @@ class FetchCycle {
   private final Counter failed;
   private final Timer lateness;
   private final ExecutorService searchers;
+  private final ExecutorService runners;
 
   FetchCycle(
       DueAlerts schedule,
@@ -83,19 +86,16 @@ class FetchCycle {
             .description("How long after its due time an alert ran")
             .publishPercentiles(0.5, 0.99)
             .register(meters);
-    this.searchers = searchers(settings.fetchConcurrency());
+    this.searchers = pool("fetch-ebay-", settings.ebayConcurrency());
+    this.runners = pool("fetch-run-", settings.runConcurrency());
   }
 
-  /**
-   * Searches of a batch run side by side, so a tick's eBay latency and database round trips overlap
-   * instead of adding up.
-   */
-  private static ExecutorService searchers(int concurrency) {
-    AtomicInteger threads = new AtomicInteger();
+  private static ExecutorService pool(String name, int threads) {
+    AtomicInteger count = new AtomicInteger();
     return Executors.newFixedThreadPool(
-        concurrency,
+        threads,
         task -> {
-          Thread thread = new Thread(task, "fetch-" + threads.incrementAndGet());
+          Thread thread = new Thread(task, name + count.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
@@ -104,6 +104,7 @@ class FetchCycle {
   @PreDestroy
   void stop() {
     searchers.shutdownNow();
+    runners.shutdownNow();
   }
 
   /** Runs what is due now; returns the number of alerts run. */
@@ -125,32 +126,40 @@ class FetchCycle {
 
   private record Outcome(int ran, boolean deferred) {}
 
+  /**
+   * A claimed batch in two steps: the result of every search it holds (stored results in one query;
+   * the others fetched from eBay side by side, as many at a time as eBay's latency needs), then its
+   * alerts, in transactions of several alerts each on as many threads as the database work needs.
+   */
   private Outcome runBatch(List<DueAlert> batch, Instant claimedAt) {
+    batch.forEach(alert -> lateness.record(Duration.between(alert.nextRunAt(), claimedAt)));
     Map<String, List<DueAlert>> bySearch = new LinkedHashMap<>();
     batch.forEach(
         alert -> bySearch.computeIfAbsent(alert.searchKey(), k -> new ArrayList<>()).add(alert));
-    Batch state = new Batch(claimedAt);
-    List<Callable<Void>> searches =
-        bySearch.values().stream()
-            .map(
-                alerts ->
-                    (Callable<Void>)
-                        () -> {
-                          runSearch(alerts, state);
-                          return null;
-                        })
-            .toList();
-    try {
-      for (Future<Void> search : searchers.invokeAll(searches)) {
-        search.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running due alerts", e);
-    } catch (ExecutionException e) {
-      // runSearch catches what a search or a run can throw; anything else is a bug to surface
-      throw new IllegalStateException(e.getCause());
+    Batch state = new Batch();
+    Map<String, SearchResults.Fetch> stored = stored(bySearch);
+    reused.increment(stored.size());
+    bySearch.forEach(
+        (key, alerts) -> {
+          SearchResults.Fetch fetch = stored.get(key);
+          if (fetch != null) {
+            alerts.forEach(alert -> state.serve(alert, fetch));
+          }
+        });
+    all(
+        searchers,
+        bySearch.entrySet().stream()
+            .filter(search -> !stored.containsKey(search.getKey()))
+            .map(search -> (Runnable) () -> fetch(search.getValue(), state))
+            .toList());
+    List<AlertRun.Job> jobs = state.jobs();
+    List<Runnable> chunks = new ArrayList<>();
+    for (int from = 0; from < jobs.size(); from += settings.runBatchSize()) {
+      List<AlertRun.Job> chunk =
+          jobs.subList(from, Math.min(jobs.size(), from + settings.runBatchSize()));
+      chunks.add(() -> state.ran.addAndGet(runAll(chunk)));
     }
+    all(runners, chunks);
     List<DueAlert> toDefer = state.toDefer();
     if (!toDefer.isEmpty()) {
       log.warn("{} alert(s) deferred: {}", toDefer.size(), state.deferReason.get());
@@ -160,15 +169,44 @@ class FetchCycle {
     return new Outcome(state.ran.get(), !toDefer.isEmpty());
   }
 
-  /** What the searches of one batch, running side by side, share. */
+  /** Runs the tasks on the pool and waits for all of them. */
+  private static void all(ExecutorService pool, List<Runnable> tasks) {
+    List<Callable<Void>> callables =
+        tasks.stream()
+            .map(
+                task ->
+                    (Callable<Void>)
+                        () -> {
+                          task.run();
+                          return null;
+                        })
+            .toList();
+    try {
+      for (Future<Void> done : pool.invokeAll(callables)) {
+        done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running due alerts", e);
+    } catch (ExecutionException e) {
+      // the tasks catch what a search or a run can throw; anything else is a bug to surface
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** What the searches and runs of one batch, running side by side, share. */
   private static final class Batch {
-    private final Instant claimedAt;
     private final AtomicInteger ran = new AtomicInteger();
     private final AtomicReference<String> deferReason = new AtomicReference<>();
     private final List<DueAlert> toDefer = new ArrayList<>();
+    private final List<AlertRun.Job> jobs = new ArrayList<>();
 
-    private Batch(Instant claimedAt) {
-      this.claimedAt = claimedAt;
+    private synchronized void serve(DueAlert alert, SearchResults.Fetch fetch) {
+      jobs.add(new AlertRun.Job(alert, fetch));
+    }
+
+    private synchronized List<AlertRun.Job> jobs() {
+      return List.copyOf(jobs);
     }
 
     private synchronized void defer(List<DueAlert> alerts) {
@@ -181,53 +219,65 @@ class FetchCycle {
   }
 
   /**
-   * One search and the alerts sharing it: one eBay call at most, then each alert on its own. A
-   * fresh stored result costs nothing and serves every alert; a new call serves only the alerts of
-   * addresses that have calls left today, and counts for each of those addresses, while the others
-   * wait for the next UTC day (fair use: one address cannot spend everybody's budget).
+   * The stored results fresh enough for the alerts due on them, read in one go. A result serves an
+   * alert if it was fetched after the alert's previous due time (less a tick): freshness counts
+   * from when the alert was due, not from now, so a cycle that falls behind reuses what it fetched
+   * for the same period instead of fetching it again.
    */
-  private void runSearch(List<DueAlert> alerts, Batch state) {
+  private Map<String, SearchResults.Fetch> stored(Map<String, List<DueAlert>> bySearch) {
+    Map<String, Instant> notBefore = new HashMap<>();
+    bySearch.forEach(
+        (key, alerts) ->
+            notBefore.put(
+                key,
+                alerts.stream()
+                    .map(
+                        alert ->
+                            alert
+                                .nextRunAt()
+                                .minus(Duration.ofMinutes(alert.frequencyMinutes()))
+                                .plus(settings.tick()))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow()));
+    return results.freshSince(notBefore);
+  }
+
+  /**
+   * One search without a fresh result: one eBay call serving only the alerts of addresses that have
+   * calls left today, counted for each of those addresses, while the others wait for the next UTC
+   * day (fair use: one address cannot spend everybody's budget).
+   */
+  private void fetch(List<DueAlert> alerts, Batch state) {
     if (state.deferReason.get() != null) {
       state.defer(alerts);
       return;
     }
-    SearchResults.Fetch fetch;
     List<DueAlert> served = alerts;
     try {
-      Optional<SearchResults.Fetch> stored = stored(alerts.get(0));
-      if (stored.isPresent()) {
-        reused.increment();
-        fetch = stored.get();
-      } else {
-        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
-        Set<String> spent =
-            usage.spent(
-                alerts.stream().map(DueAlert::email).collect(Collectors.toSet()),
-                today,
-                fairUse.ebayCallsPerAddressPerDay());
-        served = alerts.stream().filter(alert -> !spent.contains(alert.email())).toList();
-        postponeUntilTomorrow(
-            alerts.stream().filter(alert -> spent.contains(alert.email())).toList(), today);
-        if (served.isEmpty()) {
-          return;
-        }
-        fetch = call(served.get(0));
-        usage.charge(served.stream().map(DueAlert::email).collect(Collectors.toSet()), today);
+      LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+      Set<String> spent =
+          usage.spent(
+              alerts.stream().map(DueAlert::email).collect(Collectors.toSet()),
+              today,
+              fairUse.ebayCallsPerAddressPerDay());
+      served = alerts.stream().filter(alert -> !spent.contains(alert.email())).toList();
+      postponeUntilTomorrow(
+          alerts.stream().filter(alert -> spent.contains(alert.email())).toList(), today);
+      if (served.isEmpty()) {
+        return;
       }
+      SearchResults.Fetch fetch = call(served.get(0));
+      usage.charge(served.stream().map(DueAlert::email).collect(Collectors.toSet()), today);
+      served.forEach(alert -> state.serve(alert, fetch));
     } catch (EbayBudgetExhausted e) {
       state.deferReason.compareAndSet(
           null,
           "Deferred: the daily eBay call budget is spent until "
               + e.resetsAt().truncatedTo(ChronoUnit.MINUTES));
       state.defer(served);
-      return;
     } catch (RuntimeException e) {
       log.warn("Search for {} alert(s) failed: {}", served.size(), e.toString());
       served.forEach(alert -> fail(alert, "eBay search failed: " + e.getMessage()));
-      return;
-    }
-    for (DueAlert alert : served) {
-      state.ran.addAndGet(runOne(alert, fetch, state.claimedAt));
     }
   }
 
@@ -244,15 +294,6 @@ class FetchCycle {
             + " calls) is used");
   }
 
-  /**
-   * The search's freshest result if it is younger than the shortest period of the alerts sharing
-   * it.
-   */
-  private Optional<SearchResults.Fetch> stored(DueAlert alert) {
-    Duration maxAge = Duration.ofMinutes(schedule.shortestPeriodMinutes(alert.searchKey()));
-    return results.freshSince(alert.searchKey(), now().minus(maxAge).plus(settings.tick()));
-  }
-
   /** A new eBay call, its result stored for the alerts sharing the search. */
   private SearchResults.Fetch call(DueAlert alert) {
     Instant now = now();
@@ -262,15 +303,27 @@ class FetchCycle {
     return fetch;
   }
 
-  private int runOne(DueAlert alert, SearchResults.Fetch fetch, Instant claimedAt) {
+  /**
+   * Runs the alerts in one transaction; if it fails, runs them again one at a time, so a failing
+   * alert fails alone and the others still run.
+   */
+  private int runAll(List<AlertRun.Job> jobs) {
     try {
-      lateness.record(Duration.between(alert.nextRunAt(), claimedAt));
-      run.process(alert, fetch, now());
-      return 1;
+      run.processAll(jobs, now());
+      return jobs.size();
     } catch (RuntimeException e) {
-      log.warn("Alert {} failed: {}", alert.id(), e.toString());
-      fail(alert, "Run failed: " + e.getMessage());
-      return 0;
+      if (jobs.size() == 1) {
+        AlertRun.Job job = jobs.get(0);
+        log.warn("Alert {} failed: {}", job.alert().id(), e.toString());
+        fail(job.alert(), "Run failed: " + e.getMessage());
+        return 0;
+      }
+      log.debug("A batch of {} runs failed, running them one at a time: {}", jobs.size(), e);
+      int ran = 0;
+      for (AlertRun.Job job : jobs) {
+        ran += runAll(List.of(job));
+      }
+      return ran;
     }
   }
 

@@ -18,8 +18,14 @@ import org.springframework.validation.annotation.Validated;
  *     that dies mid-run releases its alerts when the lease ends
  * @param fetchLimit listings asked from eBay per search (newest first)
  * @param firstEmailLimit listings in an alert's first email, the current top ones
- * @param fetchConcurrency distinct searches of a batch fetched (and their alerts run) at the same
- *     time; each holds a database connection while its alerts run
+ * @param ebayConcurrency eBay searches in flight at the same time. Searches wait on eBay, not on
+ *     this machine, so this is sized from eBay's latency: a period's distinct searches times the
+ *     latency, divided by the period, is the least that keeps up (20,000 searches at 100 ms in 2
+ *     minutes: 17); the default leaves room for slower answers
+ * @param runConcurrency batches of alerts run at the same time, each in one transaction on one
+ *     database connection: the runs are database and CPU work, so about the number of cores
+ * @param runBatchSize alerts run in one transaction: their reads and writes are a few statements
+ *     for the whole batch; a batch that fails is run again one alert at a time
  */
 @Validated
 @ConfigurationProperties("alerts.scheduler")
@@ -30,4 +36,7 @@ record FetchSettings(
     @DefaultValue("5m") @NotNull Duration lease,
     @DefaultValue("50") @Min(1) @Max(200) int fetchLimit,
     @DefaultValue("20") @Min(1) @Max(200) int firstEmailLimit,
-    @DefaultValue("4") @Min(1) @Max(32) int fetchConcurrency) {}
+    @DefaultValue("32") @Min(1) @Max(256) int ebayConcurrency,
+    @DefaultValue("2") @Min(1) @Max(32) int runConcurrency,
+    @DefaultValue("50") @Min(1) @Max(1_000) int runBatchSize,
+    @DefaultValue("2000") @Min(0) @Max(1_000_000) int parsedResults) {}

@@ -1,12 +1,14 @@
 package dev.ebayalerts.alerts.fetch;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,21 +23,30 @@ class ListingHistory {
   }
 
   Map<String, NewsFilter.Sent> of(UUID alertId) {
-    return jdbc
-        .query(
-            "select item_id, seller, normalized_title, sent_price, seller_amount, seller_currency"
-                + " from alert_listing where alert_id = ?",
-            (row, n) ->
-                new NewsFilter.Sent(
-                    row.getString(1),
-                    row.getString(2),
-                    row.getString(3),
-                    row.getBigDecimal(4),
-                    row.getBigDecimal(5),
-                    row.getString(6)),
-            alertId)
-        .stream()
-        .collect(Collectors.toMap(NewsFilter.Sent::itemId, Function.identity()));
+    return of(List.of(alertId)).getOrDefault(alertId, Map.of());
+  }
+
+  /** The histories of many alerts in one query; an alert that told nothing yet has none. */
+  Map<UUID, Map<String, NewsFilter.Sent>> of(Collection<UUID> alertIds) {
+    Map<UUID, Map<String, NewsFilter.Sent>> histories = new HashMap<>();
+    jdbc.query(
+        "select alert_id, item_id, seller, normalized_title, sent_price, seller_amount,"
+            + " seller_currency from alert_listing where alert_id = any(?)",
+        (ResultSet row) -> {
+          NewsFilter.Sent sent =
+              new NewsFilter.Sent(
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getBigDecimal(5),
+                  row.getBigDecimal(6),
+                  row.getString(7));
+          histories
+              .computeIfAbsent(row.getObject(1, UUID.class), id -> new HashMap<>())
+              .put(sent.itemId(), sent);
+        },
+        (Object) alertIds.toArray(UUID[]::new));
+    return histories;
   }
 
   /** A listing told about, with the price (and seller's amount) it was told at. */
@@ -46,10 +57,34 @@ class ListingHistory {
    * first-seen time; its prices become the ones told.
    */
   void record(UUID alertId, List<Told> told, Instant now) {
-    if (told.isEmpty()) {
+    record(Map.of(alertId, told), now);
+  }
+
+  /** {@link #record(UUID, List, Instant)} for many alerts in one round trip. */
+  void record(Map<UUID, List<Told>> toldByAlert, Instant now) {
+    List<Object[]> rows = new ArrayList<>();
+    Timestamp at = Timestamp.from(now);
+    toldByAlert.forEach(
+        (alertId, told) -> {
+          for (Told t : told) {
+            rows.add(
+                new Object[] {
+                  alertId,
+                  t.listing().itemId(),
+                  t.listing().seller(),
+                  truncate(NewsFilter.normalize(t.listing().title())),
+                  t.at().price(),
+                  t.listing().currency(),
+                  t.at().sellerAmount(),
+                  t.at().sellerCurrency(),
+                  at,
+                  at
+                });
+          }
+        });
+    if (rows.isEmpty()) {
       return;
     }
-    Timestamp at = Timestamp.from(now);
     jdbc.batchUpdate(
         """
         insert into alert_listing (alert_id, item_id, seller, normalized_title, sent_price,
@@ -58,22 +93,7 @@ class ListingHistory {
         on conflict (alert_id, item_id) do update set sent_price = excluded.sent_price,
             seller_amount = excluded.seller_amount, seller_currency = excluded.seller_currency,
             last_sent_at = excluded.last_sent_at""",
-        told.stream()
-            .map(
-                t ->
-                    new Object[] {
-                      alertId,
-                      t.listing().itemId(),
-                      t.listing().seller(),
-                      truncate(NewsFilter.normalize(t.listing().title())),
-                      t.at().price(),
-                      t.listing().currency(),
-                      t.at().sellerAmount(),
-                      t.at().sellerCurrency(),
-                      at,
-                      at
-                    })
-            .toList());
+        rows);
   }
 
   private static String truncate(String text) {

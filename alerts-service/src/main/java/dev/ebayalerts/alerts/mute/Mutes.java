@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,62 @@ public class Mutes {
 
   Mutes(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * {@link #forAlert} for many alerts in one query: alert ids to their owners' addresses in, alert
+   * ids to what each must not show out.
+   */
+  public Map<UUID, MuteSet> forAlerts(Map<UUID, String> owners) {
+    if (owners.isEmpty()) {
+      return Map.of();
+    }
+    record Row(UUID alertId, String email, MuteKind kind, String value) {}
+    List<Row> rows =
+        jdbc.sql(
+                "select alert_id, email, kind, value from mute where alert_id = any(:alerts)"
+                    + " or (alert_id is null and email = any(:emails))")
+            .param("alerts", owners.keySet().toArray(UUID[]::new))
+            .param("emails", new HashSet<>(owners.values()).toArray(String[]::new))
+            .query(
+                (row, n) ->
+                    new Row(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        MuteKind.valueOf(row.getString(3)),
+                        row.getString(4)))
+            .list();
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    Map<Object, List<Row>> byOwner = new HashMap<>();
+    for (Row row : rows) {
+      // an alert's own mutes under its id, its owner's mutes for every alert under the address
+      byOwner
+          .computeIfAbsent(
+              row.alertId() != null ? row.alertId() : row.email(), k -> new ArrayList<>())
+          .add(row);
+    }
+    Map<UUID, MuteSet> sets = new HashMap<>();
+    owners.forEach(
+        (alertId, email) -> {
+          Set<String> items = new HashSet<>();
+          Set<String> sellers = new HashSet<>();
+          List<String> words = new ArrayList<>();
+          for (Object key : List.of(alertId, email)) {
+            for (Row row : byOwner.getOrDefault(key, List.of())) {
+              switch (row.kind()) {
+                case LISTING -> items.add(row.value());
+                case SELLER -> sellers.add(row.value().toLowerCase(Locale.ROOT));
+                case WORD -> words.add(row.value());
+              }
+            }
+          }
+          if (!items.isEmpty() || !sellers.isEmpty() || !words.isEmpty()) {
+            sets.put(alertId, MuteSet.of(items, sellers, words));
+          }
+        });
+    return sets;
   }
 
   /** What the alert must not show: its own mutes and those of every alert of its owner. */

@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,37 @@ class NoticeMemory {
   NoticeMemory(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
+  }
+
+  /** The rule states of many alerts in one query; an alert without any has no entry. */
+  Map<UUID, Map<String, RuleEngine.State>> states(Collection<UUID> alertIds) {
+    Map<UUID, Map<String, RuleEngine.State>> states = new HashMap<>();
+    jdbc.sql(
+            "select alert_id, item_id, below_target, ending_soon_told from notice_rule_state"
+                + " where alert_id = any(?)")
+        .param(alertIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              states
+                  .computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                  .put(rs.getString(2), new RuleEngine.State(rs.getBoolean(3), rs.getBoolean(4)));
+            });
+    return states;
+  }
+
+  /** The held listings of many alerts in one query; an alert holding none has no entry. */
+  Map<UUID, List<NoticeListing>> held(Collection<UUID> alertIds) {
+    Map<UUID, List<NoticeListing>> held = new HashMap<>();
+    jdbc.sql(
+            "select alert_id, listing::text from notice_held where alert_id = any(?)"
+                + " order by held_at, item_id")
+        .param(alertIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              held.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                  .add(json.readValue(rs.getString(2), NoticeListing.class));
+            });
+    return held;
   }
 
   Map<String, RuleEngine.State> states(UUID alertId) {
@@ -74,11 +107,11 @@ class NoticeMemory {
    * Forgets auctions told as ending soon long ago: an auction runs at most 10 days and was told
    * within a week of its end, so after that it has ended and will not be seen again.
    */
-  void forgetEndedAuctions(UUID alertId, Instant toldBefore) {
+  void forgetEndedAuctions(Collection<UUID> alertIds, Instant toldBefore) {
     jdbc.sql(
             "delete from notice_rule_state"
-                + " where alert_id = ? and not below_target and updated_at < ?")
-        .params(alertId, Timestamp.from(toldBefore))
+                + " where alert_id = any(?) and not below_target and updated_at < ?")
+        .params(alertIds.toArray(UUID[]::new), Timestamp.from(toldBefore))
         .update();
   }
 

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,39 @@ public class Notifier {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int onRun(NoticeRun run) {
-    RuleEngine.Decision decision = RuleEngine.decide(run, memory.states(run.alertId()));
+    return onRuns(List.of(run));
+  }
+
+  /**
+   * {@link #onRun} for the runs of many alerts in the same transaction: what the rules remember is
+   * read for all of them at once, and only what changed is written.
+   *
+   * @return the number of listings delivered now, over all the runs
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int onRuns(List<NoticeRun> runs) {
+    if (runs.isEmpty()) {
+      return 0;
+    }
+    List<UUID> ids = runs.stream().map(NoticeRun::alertId).toList();
+    Map<UUID, Map<String, RuleEngine.State>> states = memory.states(ids);
+    Map<UUID, List<NoticeListing>> held = memory.held(ids);
+    // every run of the batch runs at the same moment
+    memory.forgetEndedAuctions(ids, runs.get(0).now().minus(Duration.ofDays(8)));
+    int count = 0;
+    for (NoticeRun run : runs) {
+      count +=
+          onRun(
+              run,
+              states.getOrDefault(run.alertId(), Map.of()),
+              held.getOrDefault(run.alertId(), List.of()));
+    }
+    return count;
+  }
+
+  private int onRun(NoticeRun run, Map<String, RuleEngine.State> states, List<NoticeListing> held) {
+    RuleEngine.Decision decision = RuleEngine.decide(run, states);
     memory.saveStates(run.alertId(), decision.states(), run.now());
-    memory.forgetEndedAuctions(run.alertId(), run.now().minus(Duration.ofDays(8)));
-    List<NoticeListing> held = memory.held(run.alertId());
     if (decision.told().isEmpty() && held.isEmpty()) {
       return 0;
     }

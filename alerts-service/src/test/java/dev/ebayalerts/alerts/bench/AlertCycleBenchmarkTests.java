@@ -54,7 +54,9 @@ class AlertCycleBenchmarkTests {
   @Autowired EbayBrowseClient ebay;
   @Autowired StringRedisTemplate redis;
 
+  /** One period of one scale: the first runs (every alert emails) or the steady state. */
   record Result(
+      String phase,
       boolean finished,
       int alerts,
       int searches,
@@ -66,51 +68,74 @@ class AlertCycleBenchmarkTests {
       double baselineSeconds,
       double p50,
       double p99,
-      double max) {}
+      double max,
+      double newsShare) {
+
+    double msPerAlert() {
+      return ran == 0 ? Double.NaN : busySeconds * 1000 / ran;
+    }
+  }
 
   @Test
   void alertCycle() throws Exception {
     String scales = System.getProperty("bench.cycle.scales", "10000:2000,100000:20000");
     int periodSeconds = Integer.getInteger("bench.cycle.period-seconds", 120);
     int latencyMs = Integer.getInteger("bench.cycle.latency-ms", 20);
-    EbayStub.anySearch(
-        latencyMs,
-        Item.of("b1", "Bench listing one", "10.00", "seller1"),
-        Item.of("b2", "Bench listing two", "20.00", "seller2"),
-        Item.of("b3", "Bench listing three", "30.00", "seller3"));
+    EbayStub.anySearch(latencyMs, LISTINGS);
 
     List<Result> results = new ArrayList<>();
     for (String scale : scales.split(",")) {
       String[] sizes = scale.trim().split(":");
-      Result result =
-          measure(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]), periodSeconds);
-      log.info("Cycle benchmark: {}", result);
-      results.add(result);
+      for (Result result :
+          measure(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]), periodSeconds)) {
+        log.info("Cycle benchmark: {}", result);
+        results.add(result);
+      }
+      // written after each scale, so a long run that is stopped keeps what it measured
+      BenchReport.write(
+          "cycle",
+          report(
+              results,
+              periodSeconds,
+              latencyMs,
+              scales,
+              FetchCycles.ebayConcurrency(context),
+              FetchCycles.runConcurrency(context)));
     }
-    BenchReport.write(
-        "cycle",
-        report(results, periodSeconds, latencyMs, scales, FetchCycles.fetchConcurrency(context)));
     for (Result result : results) {
-      assertThat(result.ran()).as("alerts that ran").isPositive();
+      assertThat(result.ran()).as("alerts that ran in " + result.phase()).isPositive();
       if (result.finished()) {
-        assertThat(result.ran()).as("alerts that ran once").isEqualTo(result.alerts());
+        assertThat(result.ran())
+            .as("alerts that ran in " + result.phase())
+            .isEqualTo(result.alerts());
       }
     }
   }
 
-  private Result measure(int alerts, int searches, int periodSeconds) throws Exception {
-    clean();
-    int concurrency = FetchCycles.fetchConcurrency(context);
-    double baseline = baseline(searches, concurrency);
+  private static final Item[] LISTINGS = {
+    Item.of("b1", "Bench listing one", "10.00", "seller1"),
+    Item.of("b2", "Bench listing two", "20.00", "seller2"),
+    Item.of("b3", "Bench listing three", "30.00", "seller3")
+  };
 
+  /** Search numbers divisible by 20 (5 % of the searches) find a new listing in period two. */
+  private static final String NEWS_SEARCHES = "bench search ([0-9]*[02468])?0";
+
+  private List<Result> measure(int alerts, int searches, int periodSeconds) throws Exception {
+    clean();
+    int latencyMs = Integer.getInteger("bench.cycle.latency-ms", 20);
+    EbayStub.anySearch(latencyMs, LISTINGS);
+    double baseline = baseline(searches, FetchCycles.ebayConcurrency(context));
+
+    Duration period = Duration.ofSeconds(periodSeconds);
     Instant start = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
-    insert(alerts, searches, start, Duration.ofSeconds(periodSeconds));
+    insert(alerts, searches, start, period);
     EbayStub.forgetRequests();
 
     AtomicLong busyNanos = new AtomicLong();
     AtomicLong tickStarted = new AtomicLong();
     AtomicLong ticks = new AtomicLong();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
     // Quartz fires at a fixed rate and never overlaps runs of the job: a long run delays the next.
     ticker.scheduleAtFixedRate(
         () -> {
@@ -128,59 +153,123 @@ class AlertCycleBenchmarkTests {
         Duration.between(Instant.now(), start).toMillis(),
         TICK.toMillis(),
         TimeUnit.MILLISECONDS);
+    // from the second period on, 5 % of the searches find one new listing
+    ticker.schedule(
+        () ->
+            EbayStub.searchesMatching(
+                NEWS_SEARCHES,
+                latencyMs,
+                Item.of("b4", "Bench listing four", "15.00", "seller4"),
+                LISTINGS[0],
+                LISTINGS[1],
+                LISTINGS[2]),
+        Duration.between(Instant.now(), start.plus(period)).toMillis(),
+        TimeUnit.MILLISECONDS);
+    long maxWait = Long.getLong("bench.cycle.max-wait-minutes", 15);
+    try {
+      Snapshot first = awaitRuns(1, alerts, period, maxWait, busyNanos, tickStarted, ticks);
+      Snapshot second =
+          awaitRuns(2, alerts, period.multipliedBy(2), maxWait, busyNanos, tickStarted, ticks);
+      return List.of(
+          result("first run", alerts, searches, baseline, start, first, Snapshot.ZERO, 1),
+          result("steady state", alerts, searches, baseline, start.plus(period), second, first, 2));
+    } finally {
+      ticker.shutdownNow();
+      ticker.awaitTermination(2, TimeUnit.MINUTES);
+    }
+  }
+
+  /** The work done when every alert had run {@code runs} times, or when the wait ran out. */
+  private record Snapshot(boolean finished, double busySeconds, int calls, long ticks) {
+    static final Snapshot ZERO = new Snapshot(true, 0, 0, 0);
+  }
+
+  private Snapshot awaitRuns(
+      int runs,
+      int alerts,
+      Duration periods,
+      long maxWaitMinutes,
+      AtomicLong busyNanos,
+      AtomicLong tickStarted,
+      AtomicLong ticks) {
     boolean finished = true;
     try {
       await()
-          .atMost(
-              Duration.ofSeconds(periodSeconds)
-                  .plusMinutes(Long.getLong("bench.cycle.max-wait-minutes", 15)))
+          .atMost(periods.plusMinutes(maxWaitMinutes))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> ranOnce() == alerts);
+          .until(() -> ran(runs) == alerts);
     } catch (ConditionTimeoutException e) {
       finished = false;
-      log.warn("Not every alert ran: {} of {}", ranOnce(), alerts);
+      log.warn("Not every alert ran {} time(s): {} of {}", runs, ran(runs), alerts);
     }
-    // Taken the moment every alert ran once: the tick running then goes on with the next
-    // period's runs, which are not this period's work.
+    // Taken the moment every alert ran: the tick running then goes on with later runs, which
+    // are not this period's work.
     long tickRunning = tickStarted.get();
     double busy =
         (busyNanos.get() + (tickRunning == 0 ? 0 : System.nanoTime() - tickRunning)) / 1e9;
-    int calls = EbayStub.allSearches();
-    // a cycle that fell behind would go on with the next period's runs: stop it where it is
-    if (finished) {
-      ticker.shutdown();
-    } else {
-      ticker.shutdownNow();
-    }
-    ticker.awaitTermination(2, TimeUnit.MINUTES);
+    return new Snapshot(finished, busy, EbayStub.allSearches(), ticks.get());
+  }
 
-    // created_at holds each alert's first due time (see insert)
+  private Result result(
+      String phase,
+      int alerts,
+      int searches,
+      double baseline,
+      Instant periodStart,
+      Snapshot end,
+      Snapshot begin,
+      int run) {
+    // created_at holds each alert's first due time (see insert); run n is due a period later
+    // each time. Lateness = when the run happened minus when it was due, measured per alert.
     List<Double> lateness =
-        jdbc.sql(
-                """
-                select extract(epoch from (min(l.first_seen_at) - a.created_at))
-                from alert a join alert_listing l on l.alert_id = a.id
-                group by a.id, a.created_at""")
-            .query(Double.class)
-            .list();
+        run == 1
+            ? jdbc.sql(
+                    """
+                    select extract(epoch from (min(l.first_seen_at) - a.created_at))
+                    from alert a join alert_listing l on l.alert_id = a.id
+                    group by a.id, a.created_at""")
+                .query(Double.class)
+                .list()
+            : jdbc.sql(
+                    """
+                    select extract(epoch from (last_run_at - created_at
+                                               - frequency_minutes * interval '1 minute'))
+                    from alert where next_run_at > created_at
+                                     + frequency_minutes * interval '90 seconds'""")
+                .query(Double.class)
+                .list();
     double[] late = lateness.stream().mapToDouble(Double::doubleValue).toArray();
     Timestamp last =
-        jdbc.sql("select max(first_seen_at) from alert_listing").query(Timestamp.class).single();
+        run == 1
+            ? jdbc.sql("select max(first_seen_at) from alert_listing")
+                .query(Timestamp.class)
+                .single()
+            : jdbc.sql("select max(last_run_at) from alert").query(Timestamp.class).single();
     double finish =
-        last == null ? Double.NaN : Duration.between(start, last.toInstant()).toMillis() / 1000.0;
+        last == null
+            ? Double.NaN
+            : Duration.between(periodStart, last.toInstant()).toMillis() / 1000.0;
+    int withNews =
+        run == 1
+            ? alerts
+            : jdbc.sql("select count(*) from alert_listing where item_id = 'v1|b4|0'")
+                .query(Integer.class)
+                .single();
     return new Result(
-        finished,
+        phase,
+        end.finished(),
         alerts,
         searches,
         late.length,
-        calls,
-        (int) ticks.get(),
-        busy,
+        end.calls() - begin.calls(),
+        (int) (end.ticks() - begin.ticks()),
+        end.busySeconds() - begin.busySeconds(),
         finish,
         baseline,
         BenchReport.percentile(late, 50),
         BenchReport.percentile(late, 99),
-        BenchReport.percentile(late, 100));
+        BenchReport.percentile(late, 100),
+        alerts == 0 ? 0 : (double) withNews / alerts);
   }
 
   /** The floor: the same searches called directly through the eBay client. */
@@ -244,8 +333,14 @@ class AlertCycleBenchmarkTests {
     jdbc.sql("analyze alert").update();
   }
 
-  private int ranOnce() {
-    return jdbc.sql("select count(*) from alert where last_run_at is not null")
+  /** Alerts that ran {@code runs} times: each run moves the next due time a period on. */
+  private int ran(int runs) {
+    return jdbc.sql(
+            """
+            select count(*) from alert
+            where next_run_at > created_at
+                                + frequency_minutes * (:runs - 0.5) * interval '1 minute'""")
+        .param("runs", runs)
         .query(Integer.class)
         .single();
   }
@@ -263,12 +358,17 @@ class AlertCycleBenchmarkTests {
   }
 
   private static String report(
-      List<Result> results, int periodSeconds, int latencyMs, String scales, int concurrency) {
+      List<Result> results,
+      int periodSeconds,
+      int latencyMs,
+      String scales,
+      int ebayConcurrency,
+      int runConcurrency) {
     StringBuilder out = new StringBuilder("## Alert cycle\n\n");
     out.append(
         BenchReport.header(
-            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertCycleBenchmarkTests"
-                + " -Dbench.cycle.scales="
+            "./mvnw -B -Pbench verify -pl alerts-service -am -Dtest=AlertCycleBenchmarkTests"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dbench.cycle.scales="
                 + scales
                 + " -Dbench.cycle.max-wait-minutes="
                 + Long.getLong("bench.cycle.max-wait-minutes", 15)));
@@ -276,48 +376,54 @@ class AlertCycleBenchmarkTests {
         """
 
         Alerts with a %d-minute period, first due at times spread evenly over one period (%d s), \
-        owners of 50 alerts each, confirmed. The real fetch cycle (`FetchCycle.runDue`, what the \
-        Quartz job calls) runs on a real clock every 10 s, never overlapping itself, until every \
-        alert ran once. eBay is the WireMock stub (`support/EbayStub`) answering every search \
-        with 3 listings after a fixed %d ms; calls are counted at the stub. Every first run \
-        queues an email (sent meanwhile to GreenMail) and a `ListingsObserved` event (published \
-        meanwhile to Redis). Lateness = when the alert ran minus when it was first due, measured \
-        (not computed) per alert. Busy = sum of the ticks' run times. Calls and busy time are \
-        taken the moment every alert had run once (the tick running then goes on with the next \
-        period's runs). Baseline = the same \
-        searches called directly through `EbayBrowseClient` with the cycle's concurrency (%s), \
-        measured just before. A run that had not run every alert %d minutes after the period ended \
-        was stopped there: its "ran once" is below the number of alerts and its lateness covers \
-        only the alerts that ran.
+        owners of 50 alerts each, confirmed; alert i runs search i mod searches. The real fetch \
+        cycle (`FetchCycle.runDue`, what the Quartz job calls) runs on a real clock every 10 s, \
+        never overlapping itself, for two periods. eBay is the WireMock stub \
+        (`support/EbayStub`) answering every search with 3 listings after a fixed %d ms; calls \
+        are counted at the stub. **First run**: every alert's first run, each queues an email \
+        (sent meanwhile to GreenMail) and a `ListingsObserved` event (published meanwhile to \
+        Redis). **Steady state**: the second period, in which 5 %% of the searches (so 5 %% of \
+        the alerts) find one new listing and the others nothing new; every run still publishes \
+        its observations. Lateness = when the run happened minus when it was due, measured per \
+        alert. Busy = sum of the ticks' run times within the period's work (taken the moment \
+        every alert had run; the tick running then goes on with later runs). Searches are \
+        fetched %d at a time and alerts run in batches on %d threads. Baseline = the same \
+        searches called directly through `EbayBrowseClient`, %d at a time, measured just \
+        before. A period whose alerts had not all run %d minutes after it ended was cut there.
 
-        | alerts | searches | ran once | eBay calls | ticks | busy (s) | alerts/s (busy) | \
-        last ran at (s after period start) | lateness p50 (s) | lateness p99 (s) | lateness max (s) \
-        | baseline (s) | busy / baseline |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+        | alerts | searches | period | busy / baseline | busy per alert (ms) | ran | eBay calls \
+        | alerts with news | busy (s) | baseline (s) | last ran at (s after period start) \
+        | lateness p50 (s) | lateness p99 (s) | lateness max (s) | ticks |
+        |---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
         """
             .formatted(
                 periodSeconds / 60,
                 periodSeconds,
                 latencyMs,
-                concurrency == 1 ? "one at a time" : concurrency + " at a time",
+                ebayConcurrency,
+                runConcurrency,
+                ebayConcurrency,
                 Long.getLong("bench.cycle.max-wait-minutes", 15)));
     for (Result r : results) {
       out.append(
-          "| %d | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n"
+          "| %d | %d | %s | %s | %s | %d%s | %d | %s | %s | %s | %s | %s | %s | %s | %d |\n"
               .formatted(
                   r.alerts(),
                   r.searches(),
+                  r.phase(),
+                  BenchReport.format(r.busySeconds() / r.baselineSeconds()),
+                  BenchReport.format(r.msPerAlert()),
                   r.ran(),
+                  r.finished() ? "" : " (cut)",
                   r.calls(),
-                  r.ticks(),
+                  Math.round(r.newsShare() * 100) + " %",
                   BenchReport.format(r.busySeconds()),
-                  BenchReport.format(r.ran() / r.busySeconds()),
+                  BenchReport.format(r.baselineSeconds()),
                   BenchReport.format(r.finishSeconds()),
                   BenchReport.format(r.p50()),
                   BenchReport.format(r.p99()),
                   BenchReport.format(r.max()),
-                  BenchReport.format(r.baselineSeconds()),
-                  BenchReport.format(r.busySeconds() / r.baselineSeconds())));
+                  r.ticks()));
     }
     return out.toString();
   }

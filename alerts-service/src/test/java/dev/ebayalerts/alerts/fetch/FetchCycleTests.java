@@ -233,6 +233,51 @@ class FetchCycleTests {
   }
 
   @Test
+  void oneFailingAlertDoesNotStopTheOthersRunInTheSameTransaction() {
+    EbayStub.listings("batch search", Item.of("75", "Batched", "10.00", "x"));
+    String first = create("batch search", 10, null);
+    String broken = create("batch search", 10, null);
+    String last = create("batch search", 10, null);
+    // something the run of one alert cannot read: its run fails, and it alone
+    jdbc.sql(
+            "insert into notice_held (alert_id, item_id, listing, held_at)"
+                + " values (?::uuid, 'x', cast('\"not a listing\"' as jsonb), now())")
+        .param(broken)
+        .update();
+
+    assertThat(runDue()).isEqualTo(2);
+
+    assertThat(emails(first)).hasSize(1);
+    assertThat(emails(last)).hasSize(1);
+    assertThat(emails(broken)).isEmpty();
+    assertThat((String) alert(broken).get("last_error")).startsWith("Run failed");
+    assertThat(alert(first).get("last_error")).isNull();
+  }
+
+  @Test
+  void anAlertRunningLateUsesTheResultFetchedInItsPeriodInsteadOfCallingAgain() {
+    EbayStub.listings("late search", Item.of("76", "Late", "10.00", "x"));
+    String onTime = create("late search", 2, null);
+    String late = create("late search", 2, null);
+    runDue();
+    int calls = EbayStub.searches("late search");
+    // The cycle fell behind: the late alert was due 150 s ago (its period began 270 s ago), and
+    // the search was fetched 180 s ago for the alert on time, within the late alert's period.
+    jdbc.sql("update search_result set fetched_at = now() - interval '180 seconds'").update();
+    jdbc.sql("update alert set next_run_at = now() - interval '150 seconds' where id = ?::uuid")
+        .param(late)
+        .update();
+    jdbc.sql("update alert set next_run_at = now() + interval '1 minute' where id = ?::uuid")
+        .param(onTime)
+        .update();
+
+    assertThat(cycle.runDue()).isEqualTo(1);
+
+    assertThat(EbayStub.searches("late search")).isEqualTo(calls);
+    assertThat(alert(late).get("last_error")).isNull();
+  }
+
+  @Test
   void whenTheCallBudgetIsSpentAlertsAreDeferredNotFailed() {
     EbayStub.listings("budget warm-up", Item.of("81", "Warm-up", "10.00", "x"));
     create("budget warm-up", 10, null);

@@ -13,7 +13,12 @@ public final class FetchCycles {
   }
 
   /** How many searches a tick fetches from eBay at the same time. */
-  public static int fetchConcurrency(ApplicationContext context) {
-    return context.getBean(FetchSettings.class).fetchConcurrency();
+  public static int ebayConcurrency(ApplicationContext context) {
+    return context.getBean(FetchSettings.class).ebayConcurrency();
+  }
+
+  /** How many batches of alerts a tick runs at the same time. */
+  public static int runConcurrency(ApplicationContext context) {
+    return context.getBean(FetchSettings.class).runConcurrency();
   }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -105,6 +106,23 @@ public final class EbayStub {
             get(urlPathEqualTo(SEARCH))
                 // below the default priority (5): stubs of particular phrases still win
                 .atPriority(10)
+                .willReturn(
+                    aResponse()
+                        .withFixedDelay(delayMs)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body(List.of(items)))));
+  }
+
+  /**
+   * Searches whose phrase matches {@code phraseRegex} and have no stub of their own answer these
+   * listings, each after {@code delayMs}; they win over {@link #anySearch}.
+   */
+  public static void searchesMatching(String phraseRegex, int delayMs, Item... items) {
+    server()
+        .stubFor(
+            get(urlPathEqualTo(SEARCH))
+                .withQueryParam("q", matching(phraseRegex))
+                .atPriority(9)
                 .willReturn(
                     aResponse()
                         .withFixedDelay(delayMs)
