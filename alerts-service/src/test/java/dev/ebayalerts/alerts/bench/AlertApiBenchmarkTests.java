@@ -1,26 +1,21 @@
 package dev.ebayalerts.alerts.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.Sessions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +26,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The alerts API over loopback HTTP on the real embedded server, at a fixed request rate (open
- * loop: requests are sent on schedule whatever the answers do, and latency counts from the planned
- * send time, so a stall shows up in the percentiles instead of slowing the load). Baseline: the
- * liveness probe of the same service at the same rate, the framework's ceiling.
+ * The alerts API under closed-loop load from an HTTP load tool in its own process ({@code hey},
+ * Debian package {@code hey}) over loopback against the service's real server: a fixed number of
+ * connections, each sending its next request as soon as the last one is answered, for a fixed time.
+ * Baseline: the liveness probe of the same service, same connections, same run (the framework's
+ * ceiling on this machine, with the load tool taking its share of the cores).
  *
- * <p>{@code -Dbench.api.rate=100} (requests/s), {@code -Dbench.api.seconds=20}, {@code
- * -Dbench.api.warmup-seconds=5}.
+ * <p>{@code -Dbench.api.connections=8}, {@code -Dbench.api.seconds=20}, {@code
+ * -Dbench.api.warmup-seconds=10}.
  */
 @BenchTest
 class AlertApiBenchmarkTests {
 
   private static final Logger log = LoggerFactory.getLogger(AlertApiBenchmarkTests.class);
+  private static final Path HEY = Path.of("/usr/bin/hey");
 
   @LocalServerPort int port;
   @Autowired RestTestClient http;
@@ -50,13 +47,18 @@ class AlertApiBenchmarkTests {
   @Autowired JdbcClient jdbc;
 
   record Result(
-      String name, int sent, int ok, int errors, double seconds, double p50, double p99) {}
+      String name, int requests, int ok, double seconds, double perSecond, double p50, double p99) {
+    int errors() {
+      return requests - ok;
+    }
+  }
 
   @Test
   void alertsApi() throws Exception {
-    int rate = Integer.getInteger("bench.api.rate", 100);
+    assumeTrue(Files.isExecutable(HEY), "needs the load tool: apt-get install hey");
+    int connections = Integer.getInteger("bench.api.connections", 8);
     int seconds = Integer.getInteger("bench.api.seconds", 20);
-    int warmup = Integer.getInteger("bench.api.warmup-seconds", 5);
+    int warmup = Integer.getInteger("bench.api.warmup-seconds", 10);
 
     String owner = "api-bench-" + UUID.randomUUID() + "@example.com";
     String token = Sessions.tokenFor(http, signInLinks, owner);
@@ -64,139 +66,137 @@ class AlertApiBenchmarkTests {
         http.mutate().defaultHeader("Authorization", "Bearer " + token).build();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      ids.add(create(signedIn, owner, "api bench " + i));
+      ids.add(create(signedIn, owner, "api bench " + i % 5));
     }
-
-    ExecutorService io = Executors.newFixedThreadPool(32);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .executor(io)
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
     String base = "http://127.0.0.1:" + port;
-    IntFunction<HttpRequest> liveness =
-        n -> HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).build();
-    IntFunction<HttpRequest> list =
-        n ->
-            HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
-                .header("Authorization", "Bearer " + token)
-                .build();
-    IntFunction<HttpRequest> one =
-        n ->
-            HttpRequest.newBuilder(URI.create(base + "/api/alerts/" + ids.get(n % ids.size())))
-                .header("Authorization", "Bearer " + token)
-                .build();
-    IntFunction<HttpRequest> create =
-        n ->
-            HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"%s\",\"searchPhrase\":\"api bench new %d\",\"frequencyMinutes\":10}"
-                            .formatted(owner, n)))
-                .build();
+    String auth = "Authorization: Bearer " + token;
+    String body =
+        "{\"email\":\"%s\",\"searchPhrase\":\"api bench new\",\"frequencyMinutes\":10}"
+            .formatted(owner);
 
     List<Result> results = new ArrayList<>();
     try {
       results.add(
           load(
-              "GET /actuator/health/liveness (baseline)", client, liveness, rate, seconds, warmup));
-      results.add(load("GET /api/alerts (owner of 50)", client, list, rate, seconds, warmup));
-      results.add(load("GET /api/alerts/{id}", client, one, rate, seconds, warmup));
-      results.add(load("POST /api/alerts", client, create, rate, seconds, warmup));
+              "GET /actuator/health/liveness (baseline)",
+              connections,
+              seconds,
+              warmup,
+              base + "/actuator/health/liveness"));
+      results.add(
+          load(
+              "GET /api/alerts (owner of 50, first page of 20)",
+              connections,
+              seconds,
+              warmup,
+              base + "/api/alerts",
+              "-H",
+              auth));
+      results.add(
+          load(
+              "GET /api/alerts?size=50 (owner of 50, all of them)",
+              connections,
+              seconds,
+              warmup,
+              base + "/api/alerts?size=50",
+              "-H",
+              auth));
+      results.add(
+          load(
+              "GET /api/alerts/{id}",
+              connections,
+              seconds,
+              warmup,
+              base + "/api/alerts/" + ids.get(7),
+              "-H",
+              auth));
+      results.add(
+          load(
+              "POST /api/alerts",
+              connections,
+              seconds,
+              warmup,
+              base + "/api/alerts",
+              "-H",
+              auth,
+              "-m",
+              "POST",
+              "-T",
+              "application/json",
+              "-d",
+              body));
     } finally {
-      io.shutdownNow();
       jdbc.sql("delete from alert where email = ?").param(owner).update();
     }
     results.forEach(r -> log.info("API benchmark: {}", r));
 
-    BenchReport.write("api", report(results, rate, seconds, warmup));
+    BenchReport.write("api", report(results, connections, seconds, warmup));
     for (Result result : results) {
+      assertThat(result.ok()).as(result.name() + " answered").isPositive();
       assertThat(result.errors()).as(result.name() + " errors").isZero();
     }
   }
 
+  /** A warm-up run, then the measured one. */
   private Result load(
-      String name,
-      HttpClient client,
-      IntFunction<HttpRequest> requests,
-      int rate,
-      int seconds,
-      int warmup)
-      throws Exception {
+      String name, int connections, int seconds, int warmup, String url, String... options)
+      throws IOException, InterruptedException {
     if (warmup > 0) {
-      run(client, requests, rate, warmup, 1_000_000);
+      hey(connections, warmup, url, options);
     }
-    return run(client, requests, rate, seconds, 0).named(name);
+    String out = hey(connections, seconds, url, options);
+    int ok = 0;
+    int requests = 0;
+    Matcher status = Pattern.compile("\\[(\\d{3})]\\s+(\\d+) responses").matcher(out);
+    while (status.find()) {
+      int count = Integer.parseInt(status.group(2));
+      requests += count;
+      if (status.group(1).startsWith("2")) {
+        ok += count;
+      }
+    }
+    Matcher errors = Pattern.compile("\\[(\\d+)]\\s+Get|\\[(\\d+)]\\s+Post").matcher(out);
+    while (errors.find()) {
+      requests += Integer.parseInt(errors.group(1) != null ? errors.group(1) : errors.group(2));
+    }
+    return new Result(
+        name,
+        requests,
+        ok,
+        number(out, "Total:\\s+([0-9.]+) secs"),
+        number(out, "Requests/sec:\\s+([0-9.]+)"),
+        number(out, "50%+ in ([0-9.]+) secs") * 1000,
+        number(out, "99%+ in ([0-9.]+) secs") * 1000);
   }
 
-  private record Run(int sent, int ok, int errors, double seconds, double[] latencies) {
-    Result named(String name) {
-      return new Result(
-          name,
-          sent,
-          ok,
-          errors,
-          seconds,
-          BenchReport.percentile(latencies, 50),
-          BenchReport.percentile(latencies, 99));
+  private static String hey(int connections, int seconds, String url, String... options)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                HEY.toString(),
+                "-z",
+                seconds + "s",
+                "-c",
+                String.valueOf(connections),
+                "-disable-compression"));
+    command.addAll(List.of(options));
+    command.add(url);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("hey did not finish");
     }
+    return new String(out, StandardCharsets.UTF_8);
   }
 
-  private Run run(
-      HttpClient client, IntFunction<HttpRequest> requests, int rate, int seconds, int offset)
-      throws Exception {
-    int total = rate * seconds;
-    long intervalNanos = 1_000_000_000L / rate;
-    ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
-    List<CompletableFuture<?>> pending = new ArrayList<>(total);
-    ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-    long start = System.nanoTime();
-    AtomicInteger next = new AtomicInteger();
-    CompletableFuture<Void> allSent = new CompletableFuture<>();
-    sender.scheduleAtFixedRate(
-        () -> {
-          // catch up on schedule: every request whose planned time has come is sent now
-          long now = System.nanoTime();
-          while (next.get() < total && start + next.get() * intervalNanos <= now) {
-            int n = next.getAndIncrement();
-            long planned = start + n * intervalNanos;
-            pending.add(
-                client
-                    .sendAsync(requests.apply(offset + n), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete(
-                        (response, failure) -> {
-                          latencies.add((System.nanoTime() - planned) / 1e6);
-                          if (failure == null && response.statusCode() < 400) {
-                            ok.incrementAndGet();
-                          } else {
-                            errors.incrementAndGet();
-                          }
-                        }));
-          }
-          if (next.get() >= total) {
-            allSent.complete(null);
-          }
-        },
-        0,
-        1,
-        TimeUnit.MILLISECONDS);
-    allSent.get(seconds + 60L, TimeUnit.SECONDS);
-    sender.shutdown();
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-        .handle((v, e) -> null)
-        .get(2, TimeUnit.MINUTES);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    return new Run(
-        total,
-        ok.get(),
-        errors.get(),
-        elapsed,
-        latencies.stream().mapToDouble(Double::doubleValue).toArray());
+  private static double number(String out, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(out);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no " + regex + " in the load tool's answer:\n" + out);
+    }
+    return Double.parseDouble(matcher.group(1));
   }
 
   private static String create(RestTestClient http, String owner, String phrase) {
@@ -216,41 +216,43 @@ class AlertApiBenchmarkTests {
         .toString();
   }
 
-  private static String report(List<Result> results, int rate, int seconds, int warmup) {
+  private static String report(List<Result> results, int connections, int seconds, int warmup) {
     Result baseline = results.get(0);
     StringBuilder out = new StringBuilder("## Alerts API\n\n");
     out.append(
         BenchReport.header(
-            "./mvnw -B -Pbench verify -pl alerts-service -Dtest=AlertApiBenchmarkTests -Dbench.api.rate="
-                + rate
+            "./mvnw -B -Pbench verify -pl alerts-service -am -Dtest=AlertApiBenchmarkTests"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dbench.api.connections="
+                + connections
                 + " -Dbench.api.seconds="
                 + seconds));
     out.append(
         """
 
-        Open-loop load over loopback HTTP/1.1 (java.net.http client, 32 threads) against the \
-        real embedded server of the test context: %d requests/s for %d s per endpoint after a \
-        %d s warm-up at the same rate; latency counts from each request's planned send time. \
-        Signed in with a session token as the owner of 50 alerts. Baseline: the liveness probe \
-        at the same rate (the framework's ceiling). Ratios are endpoint / baseline.
+        Closed-loop load from `hey` (its own process) over loopback HTTP/1.1 against the \
+        service's real server in the benchmark's context: %d connections, each sending its next \
+        request when the last is answered, %d s per endpoint after a %d s warm-up. Signed in \
+        with a session token as the owner of 50 alerts. Baseline: the liveness probe, same \
+        connections, same run. Ratios: throughput / the baseline's (higher is better) and p99 / \
+        the baseline's.
 
-        | endpoint | requests | ok | errors | throughput (req/s) | p50 (ms) | p99 (ms) | p50 / baseline | p99 / baseline |
-        |---|---:|---:|---:|---:|---:|---:|---:|---:|
+        | endpoint | throughput / baseline | p99 / baseline | throughput (req/s) | p50 (ms) \
+        | p99 (ms) | requests | errors |
+        |---|---:|---:|---:|---:|---:|---:|---:|
         """
-            .formatted(rate, seconds, warmup));
+            .formatted(connections, seconds, warmup));
     for (Result r : results) {
       out.append(
-          "| %s | %d | %d | %d | %s | %s | %s | %s | %s |\n"
+          "| %s | %s | %s | %s | %s | %s | %d | %d |\n"
               .formatted(
                   r.name(),
-                  r.sent(),
-                  r.ok(),
-                  r.errors(),
-                  BenchReport.format(r.ok() / r.seconds()),
+                  BenchReport.format(r.perSecond() / baseline.perSecond()),
+                  BenchReport.format(r.p99() / baseline.p99()),
+                  BenchReport.format(r.perSecond()),
                   BenchReport.format(r.p50()),
                   BenchReport.format(r.p99()),
-                  BenchReport.format(r.p50() / baseline.p50()),
-                  BenchReport.format(r.p99() / baseline.p99())));
+                  r.requests(),
+                  r.errors()));
     }
     return out.toString();
   }

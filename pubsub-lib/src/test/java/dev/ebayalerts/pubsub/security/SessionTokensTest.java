@@ -31,6 +31,27 @@ class SessionTokensTest {
   }
 
   @Test
+  void aTokenCheckedBeforeStillExpiresAndItsTamperedCopiesStayRefused() {
+    Instant soon = Instant.parse("2030-01-01T00:00:00Z");
+    String token = alerts.issue("jane@example.com", soon);
+    assertThat(analytics.verify(token, soon.minusSeconds(1))).contains("jane@example.com");
+    assertThat(analytics.verify(token, soon.minusSeconds(1))).contains("jane@example.com");
+
+    assertThat(analytics.verify(token, soon)).isEmpty();
+    String payload = token.substring(0, token.indexOf('.'));
+    String signature = token.substring(token.indexOf('.') + 1);
+    String otherPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(payload))
+                    .replace("jane@", "mallory@")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(analytics.verify(otherPayload + "." + signature, soon.minusSeconds(1))).isEmpty();
+    assertThat(alerts.verify(otherPayload + "." + signature, soon.minusSeconds(1))).isEmpty();
+  }
+
+  @Test
   void signaturesAreDeterministicSoTheVectorHolds() {
     String vector = alerts.issue("jane@example.com", EXPIRES, "AAAAAAAAAAAAAAAA");
 
