@@ -3,6 +3,7 @@ package dev.ebayalerts.ebay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ebayalerts.testing.Redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +21,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 class CallBudgetTest {
 
-  private final StringRedisTemplate redis = EmbeddedRedis.template();
+  private final StringRedisTemplate redis = Redis.forTests().template();
 
   @BeforeEach
   void emptyRedis() {
-    EmbeddedRedis.flush();
+    Redis.forTests().flush();
   }
 
   @Test

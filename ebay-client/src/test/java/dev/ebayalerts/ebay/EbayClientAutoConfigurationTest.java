@@ -2,6 +2,7 @@ package dev.ebayalerts.ebay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.testing.Redis;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -21,11 +22,12 @@ class EbayClientAutoConfigurationTest {
               AutoConfigurations.of(
                   DataRedisAutoConfiguration.class, EbayClientAutoConfiguration.class))
           .withPropertyValues(
-              "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + EmbeddedRedis.port());
+              "spring.data.redis.host=127.0.0.1",
+              "spring.data.redis.port=" + Redis.forTests().port());
 
   @Test
   void providesAClientThatSearchesTheConfiguredEbay() {
-    EmbeddedRedis.flush();
+    Redis.forTests().flush();
     runner
         .withBean(SimpleMeterRegistry.class)
         .withPropertyValues(

@@ -3,6 +3,7 @@ package dev.ebayalerts.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,7 +32,7 @@ class ChannelTransportTest {
 
   @BeforeAll
   static void connect() {
-    connectionFactory = EmbeddedRedis.shared().connectionFactory();
+    connectionFactory = Redis.forTests().connectionFactory();
     redis = new StringRedisTemplate(connectionFactory);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class FullStreamTest {
   private static final long MAX_MEMORY = 8L * 1024 * 1024;
   private static final String GROUP = "analytics";
 
-  private static EmbeddedRedis server;
+  private static Redis server;
   private static LettuceConnectionFactory connectionFactory;
   private static StringRedisTemplate redis;
 
@@ -70,7 +71,7 @@ class FullStreamTest {
 
   @BeforeAll
   static void startSmallRedis() {
-    server = EmbeddedRedis.startNew("maxmemory " + MAX_MEMORY, "maxmemory-policy noeviction");
+    server = Redis.startNew("maxmemory " + MAX_MEMORY, "maxmemory-policy noeviction");
     connectionFactory = server.connectionFactory();
     redis = new StringRedisTemplate(connectionFactory);
   }

@@ -3,6 +3,7 @@ package dev.ebayalerts.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class PubSubAutoConfigurationTest {
                   DataRedisAutoConfiguration.class, PubSubAutoConfiguration.class))
           .withPropertyValues(
               "spring.data.redis.host=127.0.0.1",
-              "spring.data.redis.port=" + EmbeddedRedis.shared().port(),
+              "spring.data.redis.port=" + Redis.forTests().port(),
               "pubsub.stream=" + stream,
               "pubsub.dead-letter-stream=" + stream + ".dlq",
               "pubsub.channel=" + stream,

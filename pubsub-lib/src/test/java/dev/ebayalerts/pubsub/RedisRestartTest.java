@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ class RedisRestartTest {
                       "pubsub.poll-timeout", "100ms")))
           .bindOrCreate("pubsub", PubSubProperties.class);
 
-  private EmbeddedRedis redis;
+  private Redis redis;
   private LettuceConnectionFactory connectionFactory;
   private StreamsSubscriber subscriber;
 
@@ -56,7 +57,7 @@ class RedisRestartTest {
   @Test
   void consumerKeepsGoingAcrossARedisRestart(CapturedOutput output) {
     // Its own Redis, so stopping it cannot disturb other tests.
-    redis = EmbeddedRedis.startNew();
+    redis = Redis.startNew();
     connectionFactory = redis.connectionFactory(Duration.ofSeconds(1));
     StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
     Publisher publisher = new StreamsPublisher(template, codec, settings, PubSubMetrics.none());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class StreamTrimmingTest {
 
   @BeforeAll
   static void connect() {
-    connectionFactory = EmbeddedRedis.shared().connectionFactory();
+    connectionFactory = Redis.forTests().connectionFactory();
     redis = new StringRedisTemplate(connectionFactory);
   }
 

@@ -3,6 +3,7 @@ package dev.ebayalerts.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ebayalerts.testing.Redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ class StreamsTransportTest {
 
   @BeforeAll
   static void connect() {
-    connectionFactory = EmbeddedRedis.shared().connectionFactory();
+    connectionFactory = Redis.forTests().connectionFactory();
     redis = new StringRedisTemplate(connectionFactory);
   }
 

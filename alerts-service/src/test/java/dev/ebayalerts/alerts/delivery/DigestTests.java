@@ -9,7 +9,7 @@ import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
 import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.ScheduleClock;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;

@@ -9,7 +9,7 @@ import dev.ebayalerts.analytics.digest.DigestGenerator.Outcome;
 import dev.ebayalerts.analytics.insight.CurrencyInsights;
 import dev.ebayalerts.analytics.insight.Insights;
 import dev.ebayalerts.analytics.support.IntegrationTest;
-import dev.ebayalerts.analytics.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;

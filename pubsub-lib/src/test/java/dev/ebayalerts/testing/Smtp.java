@@ -1,4 +1,4 @@
-package dev.ebayalerts.alerts.support;
+package dev.ebayalerts.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

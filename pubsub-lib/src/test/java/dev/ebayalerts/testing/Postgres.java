@@ -1,4 +1,4 @@
-package dev.ebayalerts.analytics.support;
+package dev.ebayalerts.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -34,6 +34,19 @@ public final class Postgres {
    */
   public static JdbcConnectionDetails persistent(Path dataDirectory, int port) {
     return embedded(dataDirectory, port);
+  }
+
+  /**
+   * The same server with connection parameters added to its JDBC URL, e.g. {@code
+   * reWriteBatchedInserts=true} where the application sets it too.
+   */
+  public static JdbcConnectionDetails withParameters(
+      JdbcConnectionDetails server, String parameters) {
+    String url = server.getJdbcUrl();
+    return details(
+        url + (url.contains("?") ? "&" : "?") + parameters,
+        server.getUsername(),
+        server.getPassword());
   }
 
   private static boolean dockerAvailable() {
@@ -80,9 +93,7 @@ public final class Postgres {
     }
   }
 
-  private static JdbcConnectionDetails details(String jdbcUrl, String username, String password) {
-    // as in application.yml: the driver turns batched inserts into multi-row inserts
-    String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+  private static JdbcConnectionDetails details(String url, String username, String password) {
     return new JdbcConnectionDetails() {
       @Override
       public String getUsername() {
