@@ -81,4 +81,57 @@ class SessionTokensTest {
     assertThat(SessionTokens.verifying(again.publicKey()).verify(token, Instant.EPOCH))
         .contains("jane@example.com");
   }
+
+  @Test
+  void emptyAddressesAndExpiriesBeyondTheLastInstantAreRefused() throws Exception {
+    assertThatThrownBy(() -> alerts.issue("", EXPIRES))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    String empty = signedWithPrivate("ebay-alerts:session:v3|4102444800|AAAAAAAAAAAAAAAA|");
+    String endless =
+        signedWithPrivate("ebay-alerts:session:v3|99999999999999999|AAAAAAAAAAAAAAAA|j@x.io");
+    String good = signedWithPrivate("ebay-alerts:session:v3|4102444800|AAAAAAAAAAAAAAAA|j@x.io");
+
+    assertThat(analytics.verify(good, Instant.EPOCH)).contains("j@x.io");
+    assertThat(analytics.verify(empty, Instant.EPOCH)).isEmpty();
+    assertThat(alerts.verify(empty, Instant.EPOCH)).isEmpty();
+    assertThat(analytics.verify(endless, Instant.EPOCH)).isEmpty();
+    assertThat(alerts.verify(endless, Instant.EPOCH)).isEmpty();
+  }
+
+  @Test
+  void aTamperedPayloadOrSignatureAndHugeInputAreRefused() {
+    String token = alerts.issue("jane@example.com", EXPIRES, "AAAAAAAAAAAAAAAA");
+    int dot = token.indexOf('.');
+    String mallory =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                "ebay-alerts:session:v3|4102444800|AAAAAAAAAAAAAAAA|mallory@example.com"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    char last = token.charAt(token.length() - 2);
+    String flipped =
+        token.substring(0, token.length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + token.charAt(token.length() - 1);
+
+    assertThat(analytics.verify(mallory + token.substring(dot), Instant.EPOCH)).isEmpty();
+    assertThat(alerts.verify(mallory + token.substring(dot), Instant.EPOCH)).isEmpty();
+    assertThat(analytics.verify(flipped, Instant.EPOCH)).isEmpty();
+    assertThat(alerts.verify(flipped, Instant.EPOCH)).isEmpty();
+    assertThat(analytics.verify(token + "x".repeat(2_000_000), Instant.EPOCH)).isEmpty();
+  }
+
+  private static String signedWithPrivate(String payload) throws Exception {
+    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+    signer.initSign(
+        java.security.KeyFactory.getInstance("Ed25519")
+            .generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(
+                    java.util.Base64.getDecoder().decode(PRIVATE))));
+    byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    signer.update(bytes);
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    return base64.encodeToString(bytes) + "." + base64.encodeToString(signer.sign());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.ebayalerts.pubsub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -113,5 +114,50 @@ class SignedTokensTest {
     assertThat(tokens.verify(SignedTokens.SESSION, "%%%.***", Instant.EPOCH)).isEmpty();
     assertThat(tokens.verify(SignedTokens.SESSION, "a".repeat(1001) + "." + "b", Instant.EPOCH))
         .isEmpty();
+  }
+
+  @Test
+  void refusesAnEmptySubjectEvenWhenSigned() throws Exception {
+    String signed = signed("ebay-alerts:session:v2|4102444800|AAAAAAAAAAAAAAAA|");
+
+    assertThat(tokens.verify(SignedTokens.SESSION, signed, Instant.EPOCH)).isEmpty();
+    assertThat(
+            tokens.verify(
+                SignedTokens.SESSION, signed("ebay-alerts:session:v1|4102444800|"), Instant.EPOCH))
+        .isEmpty();
+    assertThatThrownBy(() -> tokens.issue(SignedTokens.SESSION, "", EXPIRES))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A signed expiry an Instant cannot hold is refused, not thrown as DateTimeException. */
+  @Test
+  void refusesAnExpiryBeyondTheLastInstant() throws Exception {
+    assertThat(
+            tokens.verify(
+                SignedTokens.SESSION,
+                signed("ebay-alerts:session:v2|99999999999999999|AAAAAAAAAAAAAAAA|j@x.io"),
+                Instant.EPOCH))
+        .isEmpty();
+    assertThat(
+            tokens.verify(
+                SignedTokens.SESSION,
+                signed("ebay-alerts:session:v1|-99999999999999999|j@x.io"),
+                Instant.EPOCH))
+        .isEmpty();
+  }
+
+  @Test
+  void refusesHugeInputBeforeReadingIt() {
+    String huge = "A".repeat(2_000_000) + "." + "A".repeat(43);
+
+    assertThat(tokens.verify(SignedTokens.SESSION, huge, Instant.EPOCH)).isEmpty();
+  }
+
+  private static String signed(String payload) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+    return base64.encodeToString(bytes) + "." + base64.encodeToString(mac.doFinal(bytes));
   }
 }
