@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
-import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
 import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Multipart;

@@ -1,13 +1,17 @@
-package dev.ebayalerts.alerts.consent;
+package dev.ebayalerts.pubsub.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The unsubscribe link both services make and alerts-service reads, checked once against a fixed
+ * vector: links in emails already sent must keep working.
+ */
 class UnsubscribeLinksTests {
 
-  static final String SECRET = "a-secret-of-at-least-thirty-two-characters";
+  public static final String SECRET = "a-secret-of-at-least-thirty-two-characters";
 
   final UnsubscribeLinks links =
       new UnsubscribeLinks(new LinkSettings("https://alerts.example.com/", SECRET));
@@ -24,12 +28,11 @@ class UnsubscribeLinksTests {
   }
 
   /**
-   * The token format is a contract: analytics-service makes the same tokens for the unsubscribe
-   * links in its insight emails (its {@code DigestLinksTests} checks this very vector), and links
-   * in emails already sent must keep working. Change both sides together, or not at all.
+   * The token format is a contract: alerts-service and analytics-service make these tokens for the
+   * unsubscribe links in their emails, and links in emails already sent must keep working.
    */
   @Test
-  void tokenMatchesTheVectorAnalyticsServiceAlsoChecks() {
+  void tokenMatchesTheVectorOfEmailsAlreadySent() {
     UUID alertId = UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
 
     assertThat(links.tokenFor(alertId))
@@ -52,6 +55,18 @@ class UnsubscribeLinksTests {
     assertThat(links.alertIdOf(alertId.toString())).isEmpty();
     assertThat(links.alertIdOf("not base64 !")).isEmpty();
     assertThat(links.alertIdOf("")).isEmpty();
+    assertThat(links.alertIdOf(null)).isEmpty();
+    assertThat(links.alertIdOf(token + "A")).isEmpty();
+    assertThat(links.alertIdOf("A".repeat(100_000))).isEmpty();
+  }
+
+  @Test
+  void aTrailingSlashOfTheBaseUrlIsDropped() {
+    UUID alertId = UUID.randomUUID();
+
+    assertThat(new LinkSettings("https://alerts.example.com/", SECRET).baseUrl())
+        .isEqualTo("https://alerts.example.com");
+    assertThat(links.urlFor(alertId)).doesNotContain(".com//");
   }
 
   @Test
