@@ -1,8 +1,8 @@
 package dev.ebayalerts.alerts;
 
-import dev.ebayalerts.alerts.support.Postgres;
-import dev.ebayalerts.alerts.support.Redis;
 import dev.ebayalerts.pubsub.security.SessionTokens;
+import dev.ebayalerts.testing.Postgres;
+import dev.ebayalerts.testing.Redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

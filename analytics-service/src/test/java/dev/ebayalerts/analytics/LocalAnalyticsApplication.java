@@ -1,7 +1,7 @@
 package dev.ebayalerts.analytics;
 
-import dev.ebayalerts.analytics.support.Postgres;
 import dev.ebayalerts.pubsub.security.SessionTokens;
+import dev.ebayalerts.testing.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,7 +38,8 @@ public class LocalAnalyticsApplication {
     @Bean
     JdbcConnectionDetails analyticsDatabase() {
       int port = Integer.parseInt(System.getenv().getOrDefault("ANALYTICS_DB_PORT", "15433"));
-      return Postgres.persistent(DATA.resolve("analytics-db"), port);
+      return Postgres.withParameters(
+          Postgres.persistent(DATA.resolve("analytics-db"), port), "reWriteBatchedInserts=true");
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import dev.ebayalerts.testing.Redis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +35,7 @@ abstract class EbayBrowseClientContract {
   static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
   static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
 
-  protected final StringRedisTemplate redis = EmbeddedRedis.template();
+  protected final StringRedisTemplate redis = Redis.forTests().template();
   protected SimpleMeterRegistry meters;
   protected RecordingSleeper sleeper;
   protected EbayBrowseClient client;
@@ -79,7 +80,7 @@ abstract class EbayBrowseClientContract {
 
   @BeforeEach
   void freshClientAndServer() {
-    EmbeddedRedis.flush();
+    Redis.forTests().flush();
     resetServer();
     sleeper = new RecordingSleeper();
     meters = new SimpleMeterRegistry();

@@ -13,6 +13,18 @@ public record EbayErrorBody(List<Detail> errors) {
     return new EbayErrorBody(List.of(detail));
   }
 
+  /** eBay's 401 answer to a missing, unknown or expired access token (error 1001). */
+  public static EbayErrorBody invalidToken() {
+    return of(
+        new Detail(
+            1001,
+            "OAuth",
+            "REQUEST",
+            "Invalid access token",
+            "Invalid access token. Check the value of the Authorization HTTP request header.",
+            List.of()));
+  }
+
   /** One error or warning. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record Detail(

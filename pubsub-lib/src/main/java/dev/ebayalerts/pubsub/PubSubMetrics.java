@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transport's Micrometer meters. Counters are incremented where things happen; the stream
- * gauges only read values that {@link StreamTrimmer} refreshes every {@code pubsub.trim-interval},
+ * gauges only read values that {@link StreamGauges} refreshes every {@code pubsub.trim-interval},
  * so scraping never calls Redis. A gauge reads {@code NaN} until its first refresh, while Redis
  * cannot be inspected, and for a group that no longer exists.
  *

@@ -1,19 +1,16 @@
 package dev.ebayalerts.alerts.account;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.ebayalerts.pubsub.security.CallerResolver;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Resolves the {@link Caller} of each request, and allows the dashboard's origins (only those) to
- * call the API from a browser with its session cookie.
+ * Resolves the {@link Caller} of each request (anonymous without a live session: public pages and
+ * sign-in take one too), and allows the dashboard's origins (only those) to call the API from a
+ * browser with its session cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountWeb implements WebMvcConfigurer {
@@ -28,22 +25,7 @@ class AccountWeb implements WebMvcConfigurer {
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(
-        new HandlerMethodArgumentResolver() {
-          @Override
-          public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == Caller.class;
-          }
-
-          @Override
-          public Object resolveArgument(
-              MethodParameter parameter,
-              ModelAndViewContainer mavContainer,
-              NativeWebRequest webRequest,
-              WebDataBinderFactory binderFactory) {
-            return sessions.callerOf(webRequest.getNativeRequest(HttpServletRequest.class));
-          }
-        });
+    resolvers.add(new CallerResolver<>(Caller.class, sessions::callerOf));
   }
 
   @Override

@@ -1,15 +1,12 @@
 package dev.ebayalerts.alerts.account;
 
+import dev.ebayalerts.pubsub.security.SessionCredentials;
 import dev.ebayalerts.pubsub.security.SessionTokens;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Sessions {
-
-  static final String COOKIE = "alerts_session";
-  static final String API_KEY_HEADER = "X-API-Key";
 
   private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
@@ -69,7 +63,7 @@ class Sessions {
   }
 
   List<SessionView> list(String email, HttpServletRequest request) {
-    String current = token(request).map(SessionStore::hash).orElse("");
+    String current = SessionCredentials.of(request).session().map(SessionStore::hash).orElse("");
     return store.live(email, clock.instant()).stream()
         .map(
             row ->
@@ -92,7 +86,9 @@ class Sessions {
 
   /** Signing out ends the session the request carries, not only its cookie. */
   void end(HttpServletRequest request) {
-    token(request).ifPresent(token -> tellOthers(store.revokeToken(token, clock.instant())));
+    SessionCredentials.of(request)
+        .session()
+        .ifPresent(token -> tellOthers(store.revokeToken(token, clock.instant())));
   }
 
   /**
@@ -118,7 +114,7 @@ class Sessions {
   }
 
   ResponseCookie cookie(Session session, HttpServletRequest request) {
-    return ResponseCookie.from(COOKIE, session.token())
+    return ResponseCookie.from(SessionCredentials.COOKIE, session.token())
         .httpOnly(true)
         .secure(secure(request))
         .sameSite("Lax")
@@ -128,7 +124,7 @@ class Sessions {
   }
 
   ResponseCookie expiredCookie(HttpServletRequest request) {
-    return ResponseCookie.from(COOKIE, "")
+    return ResponseCookie.from(SessionCredentials.COOKIE, "")
         .httpOnly(true)
         .secure(secure(request))
         .sameSite("Lax")
@@ -145,34 +141,16 @@ class Sessions {
     return request.isSecure() || links.baseUrl().startsWith("https://");
   }
 
-  Caller callerOf(HttpServletRequest request) {
-    String apiKey = request.getHeader(API_KEY_HEADER);
-    if (apiKey != null
-        && MessageDigest.isEqual(
-            apiKey.getBytes(StandardCharsets.UTF_8),
-            settings.operatorApiKey().getBytes(StandardCharsets.UTF_8))) {
+  /** Who presents these credentials: the operator, a person with a live session, or nobody. */
+  Caller callerOf(SessionCredentials credentials) {
+    if (credentials.isOperator(settings.operatorApiKey())) {
       return new Caller(null, true);
     }
     Instant now = clock.instant();
-    return token(request)
+    return credentials
+        .session()
         .flatMap(token -> tokens.verify(token, now).filter(email -> store.isLive(token, now)))
         .map(email -> new Caller(email, false))
         .orElse(Caller.ANONYMOUS);
-  }
-
-  private static Optional<String> token(HttpServletRequest request) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Optional.of(authorization.substring(7).strip());
-    }
-    Cookie[] cookies = request.getCookies();
-    if (cookies != null) {
-      for (Cookie cookie : cookies) {
-        if (COOKIE.equals(cookie.getName())) {
-          return Optional.of(cookie.getValue());
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.consent;
 
 import dev.ebayalerts.alerts.alert.AlertControl;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.mute.MuteLinks;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,8 +175,8 @@ class AlertEmailRenderer {
         listing.previousPrice() != null
             ? ListingText.price(listing.previousPrice(), listing.currency())
             : null,
-        ListingText.webUrl(listing.imageUrl()),
-        ListingText.webUrl(listing.itemWebUrl()),
+        SafeUrls.webUrl(listing.imageUrl()),
+        SafeUrls.webUrl(listing.itemWebUrl()),
         details(listing, note),
         feedback);
   }

@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.mute.MuteLinks;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class DiscordChannel implements ChannelSender {
     for (NoticeListing listing : payload.listings()) {
       Map<String, Object> embed = new LinkedHashMap<>();
       embed.put("title", ListingText.cut(listing.title(), 256));
-      if ((ListingText.webUrl(listing.itemWebUrl()) != null)) {
+      if ((SafeUrls.webUrl(listing.itemWebUrl()) != null)) {
         embed.put("url", listing.itemWebUrl());
       }
       String note = payload.note(listing);
@@ -59,7 +60,7 @@ class DiscordChannel implements ChannelSender {
         fields.add(field("Was", ListingText.price(listing.previousPrice(), listing.currency())));
       }
       embed.put("fields", fields);
-      if ((ListingText.webUrl(listing.imageUrl()) != null)) {
+      if ((SafeUrls.webUrl(listing.imageUrl()) != null)) {
         embed.put("thumbnail", Map.of("url", listing.imageUrl()));
       }
       embeds.add(embed);

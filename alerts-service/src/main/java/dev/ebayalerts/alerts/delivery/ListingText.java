@@ -1,7 +1,6 @@
 package dev.ebayalerts.alerts.delivery;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -40,24 +39,6 @@ public final class ListingText {
     format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
     format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
     return currency.getCurrencyCode() + " " + format.format(amount);
-  }
-
-  /**
-   * The URL if it is http(s), else null: no {@code javascript:} or {@code data:} link from a
-   * listing reaches a reader.
-   */
-  public static String webUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String scheme = URI.create(url.strip()).getScheme();
-      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-          ? url.strip()
-          : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /** {@code $150.00 → $129.99} for a drop, else the price. */

@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.delivery;
 
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.mute.MuteLinks;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class SlackChannel implements ChannelSender {
     for (NoticeListing listing : payload.listings()) {
       String title = slackEscape(ListingText.cut(listing.title(), 200));
       String line =
-          ((ListingText.webUrl(listing.itemWebUrl()) != null)
+          ((SafeUrls.webUrl(listing.itemWebUrl()) != null)
                   ? "*<" + listing.itemWebUrl() + "|" + title + ">*"
                   : "*" + title + "*")
               + "\n"
@@ -68,7 +69,7 @@ class SlackChannel implements ChannelSender {
       Map<String, Object> block = new LinkedHashMap<>();
       block.put("type", "section");
       block.put("text", mrkdwn(line));
-      if ((ListingText.webUrl(listing.imageUrl()) != null)) {
+      if ((SafeUrls.webUrl(listing.imageUrl()) != null)) {
         block.put(
             "accessory",
             Map.of(

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.delivery;
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.channel.TelegramSettings;
 import dev.ebayalerts.alerts.mute.MuteLinks;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ class TelegramChannel implements ChannelSender {
       text.append("\n\n");
       String title = html(ListingText.cut(listing.title(), 200));
       text.append(
-          (ListingText.webUrl(listing.itemWebUrl()) != null)
+          (SafeUrls.webUrl(listing.itemWebUrl()) != null)
               ? "<a href=\"" + html(listing.itemWebUrl()) + "\">" + title + "</a>"
               : title);
       text.append('\n').append(html(ListingText.priceLine(listing)));
@@ -66,7 +67,7 @@ class TelegramChannel implements ChannelSender {
     body.put("chat_id", notice.target());
     NoticeListing only = payload.listings().size() == 1 ? payload.listings().get(0) : null;
     String method;
-    if (only != null && (ListingText.webUrl(only.imageUrl()) != null) && text.length() <= 1024) {
+    if (only != null && (SafeUrls.webUrl(only.imageUrl()) != null) && text.length() <= 1024) {
       method = "sendPhoto";
       body.put("photo", only.imageUrl());
       body.put("caption", text.toString());

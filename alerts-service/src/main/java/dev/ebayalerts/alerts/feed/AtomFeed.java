@@ -10,6 +10,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import dev.ebayalerts.alerts.alert.FeedTokens;
 import dev.ebayalerts.alerts.delivery.ListingText;
 import dev.ebayalerts.alerts.mute.MuteLinks;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ final class AtomFeed {
     String price = ListingText.price(notice.price(), notice.currency());
     String was =
         notice.dropped() ? ListingText.price(notice.previousPrice(), notice.currency()) : null;
-    String url = ListingText.webUrl(notice.itemWebUrl());
-    String image = ListingText.webUrl(notice.imageUrl());
+    String url = SafeUrls.webUrl(notice.itemWebUrl());
+    String image = SafeUrls.webUrl(notice.imageUrl());
 
     Entry entry = new Entry();
     entry.setId("urn:uuid:" + entryId(notice));

@@ -1,6 +1,6 @@
 package dev.ebayalerts.alerts.mute;
 
-import dev.ebayalerts.alerts.consent.LinkSettings;
+import dev.ebayalerts.pubsub.links.LinkSettings;
 import dev.ebayalerts.pubsub.security.SignedTokens;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.ebayalerts.alerts.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.support.IntegrationTest;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

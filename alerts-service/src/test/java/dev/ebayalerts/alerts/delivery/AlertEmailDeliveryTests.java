@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
-import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
+import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Queued alert emails reach the mail server as HTML and plain text, with unsubscribe headers. */
 @IntegrationTest
@@ -178,6 +179,63 @@ class AlertEmailDeliveryTests {
     await().atMost(Duration.ofSeconds(10)).until(() -> !fixtures.status(emailId).equals("PENDING"));
     assertThat(fixtures.status(emailId)).isEqualTo("CANCELLED");
     assertThat(smtp.receivedBy(to)).isEmpty();
+  }
+
+  /**
+   * The gauge counts what waits: three emails of this test's alert, not due for an hour, count as
+   * three on top of whatever other tests left pending, and no longer once they went out.
+   */
+  @Test
+  void reportsPendingEmailsAsAGauge() {
+    String to = recipient("gauge");
+    UUID alertId = fixtures.alert(to, "pending gauge");
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              for (String item : List.of("901", "902", "903")) {
+                deliveries.deliver(
+                    new NoticePayload(
+                        alertId,
+                        "pending gauge",
+                        false,
+                        List.of(listing(item, "x", "1", null)),
+                        Map.of()),
+                    Instant.now());
+              }
+              // committed together with the deliveries, so the sender never sees them due
+              jdbc.sql(
+                      "update delivery set next_attempt_at = now() + interval '1 hour'"
+                          + " where alert_id = ?")
+                  .param(alertId)
+                  .update();
+            });
+    assertThat(pending("alert_id = ?", alertId)).isEqualTo(3);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(pendingGauge() - pending("alert_id <> ?", alertId)).isEqualTo(3));
+
+    jdbc.sql("update delivery set next_attempt_at = now() where alert_id = ?")
+        .param(alertId)
+        .update();
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending("alert_id = ?", alertId) == 0);
+    assertThat(smtp.receivedBy(to)).hasSize(3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(pendingGauge() - pending("alert_id <> ?", alertId)).isZero());
+  }
+
+  private long pendingGauge() {
+    return (long) meters.get("alerts.deliveries.pending").gauge().value();
+  }
+
+  private long pending(String where, UUID alertId) {
+    return jdbc.sql("select count(*) from delivery where status = 'PENDING' and " + where)
+        .param(alertId)
+        .query(Long.class)
+        .single();
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;

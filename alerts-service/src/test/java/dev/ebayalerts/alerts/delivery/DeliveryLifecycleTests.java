@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;

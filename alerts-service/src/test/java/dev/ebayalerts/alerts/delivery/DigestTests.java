@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
-import dev.ebayalerts.alerts.consent.UnsubscribeLinks;
 import dev.ebayalerts.alerts.delivery.NoticeListing.Reason;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.ScheduleClock;
-import dev.ebayalerts.alerts.support.Smtp;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
+import dev.ebayalerts.testing.Smtp;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;

@@ -145,11 +145,7 @@ class FairUseTests {
     TestAlerts.create(client, owner, "fair own two");
 
     String startLink =
-        dev.ebayalerts.alerts.support.Smtp.forTests()
-            .receivedBy(owner)
-            .get(0)
-            .getContent()
-            .toString();
+        dev.ebayalerts.testing.Smtp.forTests().receivedBy(owner).get(0).getContent().toString();
     java.util.regex.Matcher token =
         java.util.regex.Pattern.compile("/start\\?token=(\\S+)").matcher(startLink);
     assertThat(token.find()).isTrue();

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.support.IntegrationTest;
-import dev.ebayalerts.alerts.support.Redis;
 import dev.ebayalerts.alerts.support.Sessions;
 import dev.ebayalerts.pubsub.PubSubProperties;
+import dev.ebayalerts.testing.Redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

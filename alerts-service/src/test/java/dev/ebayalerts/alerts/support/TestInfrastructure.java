@@ -1,5 +1,8 @@
 package dev.ebayalerts.alerts.support;
 
+import dev.ebayalerts.testing.Postgres;
+import dev.ebayalerts.testing.Redis;
+import dev.ebayalerts.testing.Smtp;
 import java.util.List;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

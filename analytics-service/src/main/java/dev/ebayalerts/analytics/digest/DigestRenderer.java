@@ -4,9 +4,9 @@ import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
 import dev.ebayalerts.analytics.digest.InsightDigest.Bargain;
 import dev.ebayalerts.analytics.digest.InsightDigest.CurrencyFigures;
 import dev.ebayalerts.analytics.digest.InsightDigest.Move;
+import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,7 +256,7 @@ class DigestRenderer {
       String title, String url, String price, String previousPrice, String note) {
     return new ListingView(
         title == null || title.isBlank() ? "(no title)" : oneLine(title),
-        webUrl(url),
+        SafeUrls.webUrl(url),
         price,
         previousPrice,
         note);
@@ -332,21 +332,6 @@ class DigestRenderer {
   private static Currency currency(String code) {
     try {
       return code == null ? null : Currency.getInstance(code);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** Only http(s) links reach an email: no {@code javascript:} or {@code data:} from a listing. */
-  private static String webUrl(String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String scheme = URI.create(url.strip()).getScheme();
-      return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-          ? url.strip()
-          : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -2,6 +2,7 @@ package dev.ebayalerts.analytics.digest;
 
 import dev.ebayalerts.analytics.digest.DigestQueue.Queued;
 import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,5 @@
 package dev.ebayalerts.analytics.insight;
 
-import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -19,13 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,9 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where the table rows of one alert lie on as many pages as it has observations (fetches of all
  * alerts interleave). Titles and links are read from the table for the few listings shown. Up to
  * {@link #BATCH} alerts share one query, so the digest of thousands of alerts runs one query per
- * batch, not several per alert; the batches of one call run in parallel on a small pool, each in
- * its own read-only transaction, repeatable read so that the alerts' marketplaces and their figures
- * are of one moment.
+ * batch, not several per alert; the batches of one call run in parallel on a small pool ({@link
+ * BatchPool}), each in its own read-only transaction, repeatable read so that the alerts'
+ * marketplaces and their figures are of one moment.
  */
 @Service
 public class Insights {
@@ -268,13 +270,14 @@ public class Insights {
   private final InsightSettings settings;
   private final Clock clock;
   private final TransactionTemplate readOnly;
-  private final ExecutorService batches;
+  private final AsyncTaskExecutor batches;
 
   Insights(
       JdbcClient jdbc,
       InsightSettings settings,
       Clock clock,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      @Qualifier(BATCHES) AsyncTaskExecutor batches) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.clock = clock;
@@ -282,20 +285,34 @@ public class Insights {
     this.readOnly.setReadOnly(true);
     // one snapshot for the marketplaces and the figures: an alert moved meanwhile is either side
     this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    AtomicInteger threads = new AtomicInteger();
-    this.batches =
-        Executors.newFixedThreadPool(
-            settings.parallelism(),
-            task -> {
-              Thread thread = new Thread(task, "insights-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.batches = batches;
   }
 
-  @PreDestroy
-  void shutdown() {
-    batches.shutdownNow();
+  /** The name of the pool the batches run on. */
+  static final String BATCHES = "insightBatches";
+
+  /**
+   * The pool the batches of a call run on: {@code parallelism} threads (each batch holds a database
+   * connection), shut down with the context. A call queues its batches; if calls ever queue more
+   * than {@value #QUEUED_BATCHES}, the caller runs the next batch itself rather than failing. Not a
+   * default candidate, so it is nobody's general-purpose executor.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class BatchPool {
+
+    static final int QUEUED_BATCHES = 1000;
+
+    @Bean(name = BATCHES, defaultCandidate = false)
+    ThreadPoolTaskExecutor insightBatches(InsightSettings settings) {
+      ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+      pool.setThreadNamePrefix("insights-");
+      pool.setCorePoolSize(settings.parallelism());
+      pool.setMaxPoolSize(settings.parallelism());
+      pool.setQueueCapacity(QUEUED_BATCHES);
+      pool.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+      pool.setDaemon(true);
+      return pool;
+    }
   }
 
   /** The insights and price histories of some alerts, as a digest shows them. */

@@ -9,7 +9,9 @@ import dev.ebayalerts.analytics.digest.DigestGenerator.Outcome;
 import dev.ebayalerts.analytics.insight.CurrencyInsights;
 import dev.ebayalerts.analytics.insight.Insights;
 import dev.ebayalerts.analytics.support.IntegrationTest;
-import dev.ebayalerts.analytics.support.Smtp;
+import dev.ebayalerts.pubsub.links.LinkSettings;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
+import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -55,7 +57,7 @@ class DigestDeliveryTests {
   void recipientGetsOneEmailWithEveryActiveAlertsFiguresAndChart() throws Exception {
     String to = recipient("jane");
     // the alert id of the token vector both services check
-    UUID switchAlert = data.alert(DigestLinksTests.ALERT, to, "nintendo switch", true, false);
+    UUID switchAlert = data.alert(DigestFixtures.SWITCH, to, "nintendo switch", true, false);
     UUID lens = data.alert(to, "lens");
     UUID paused = data.alert(UUID.randomUUID(), to, "paused search", false, false);
     // daily prices: 3 days ago A 300, B 200; yesterday A 250; today A 240, B 200, C 260
@@ -112,7 +114,7 @@ class DigestDeliveryTests {
           .contains(DigestRenderer.price(usd.average(), "USD"))
           .contains("EUR 80.00")
           .contains("https://www.ebay.com/itm/A")
-          .contains("https://alerts.example.com/unsubscribe/" + DigestLinksTests.TOKEN);
+          .contains("https://alerts.example.com/unsubscribe/" + DigestFixtures.SWITCH_TOKEN);
     }
     assertThat(usd.lowest()).isEqualByComparingTo("200");
     assertThat(usd.highest()).isEqualByComparingTo("300");
@@ -297,7 +299,7 @@ class DigestDeliveryTests {
 
   private String links(UUID alert) {
     return new UnsubscribeLinks(
-            new LinkSettings("https://alerts.example.com", DigestLinksTests.SECRET))
+            new LinkSettings("https://alerts.example.com", DigestFixtures.LINK_SECRET))
         .tokenFor(alert);
   }
 

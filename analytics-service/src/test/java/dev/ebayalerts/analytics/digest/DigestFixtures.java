@@ -21,6 +21,16 @@ final class DigestFixtures {
   static final UUID LENS = UUID.fromString("00000000-0000-4000-8000-000000000002");
   static final UUID NO_DATA = UUID.fromString("00000000-0000-4000-8000-000000000003");
 
+  /**
+   * The link secret of the tests, and the unsubscribe token it makes for {@link #SWITCH}: the
+   * vector pubsub-lib's UnsubscribeLinksTests checks, so these emails link to what alerts-service
+   * reads.
+   */
+  static final String LINK_SECRET = "a-secret-of-at-least-thirty-two-characters";
+
+  static final String SWITCH_TOKEN =
+      "PyUE4E-JQdOaDAMF6CwzAcjcBt1JYRMYplD-i-SkwPHUp4Q91BxOWkreJMlXcAoY";
+
   private DigestFixtures() {}
 
   static InsightDigest threeAlerts() {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ebayalerts.analytics.digest.DigestGenerator.Outcome;
 import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
 import dev.ebayalerts.analytics.support.IntegrationTest;
-import dev.ebayalerts.analytics.support.Smtp;
+import dev.ebayalerts.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

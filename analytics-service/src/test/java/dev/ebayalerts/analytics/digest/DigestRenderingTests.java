@@ -3,6 +3,8 @@ package dev.ebayalerts.analytics.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.analytics.digest.DigestRenderer.Rendered;
+import dev.ebayalerts.pubsub.links.LinkSettings;
+import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,8 @@ class DigestRenderingTests {
 
   final DigestRenderer renderer = new DigestRenderer();
   final UnsubscribeLinks links =
-      new UnsubscribeLinks(new LinkSettings("https://alerts.example.com", DigestLinksTests.SECRET));
+      new UnsubscribeLinks(
+          new LinkSettings("https://alerts.example.com", DigestFixtures.LINK_SECRET));
 
   @Test
   void showsEveryAlertsFiguresInHtmlAndText() {
@@ -35,7 +38,7 @@ class DigestRenderingTests {
           .contains("EUR 80.00", "no listings seen today", "no change")
           .contains("rare vinyl", "No listings seen in the last 14 days yet.")
           .contains(
-              "https://alerts.example.com/unsubscribe/" + DigestLinksTests.TOKEN,
+              "https://alerts.example.com/unsubscribe/" + DigestFixtures.SWITCH_TOKEN,
               links.urlFor(DigestFixtures.LENS),
               links.urlFor(DigestFixtures.NO_DATA));
     }

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -33,6 +34,11 @@ class InsightsTests {
 
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
+
+  @Autowired
+  @Qualifier(Insights.BATCHES)
+  AsyncTaskExecutor batches;
+
   Insights insights;
   UUID alert;
 
@@ -43,7 +49,8 @@ class InsightsTests {
             jdbc,
             new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1), 2),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            transactionManager);
+            transactionManager,
+            batches);
     alert = alertCopy("EBAY_US");
     // USD. Window: 2026-11-06T12:00 .. 2026-11-20T12:00.
     observe(alert, "A", "100.00", "USD", "2026-11-07T10:00:00Z");
@@ -80,11 +87,6 @@ class InsightsTests {
     assertThat(histories.get(alert)).isEqualTo(insights.history(alert));
     assertThat(histories.get(other)).hasSize(2);
     assertThat(histories.get(none)).isEmpty();
-  }
-
-  @AfterEach
-  void stopPool() {
-    insights.shutdown();
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
       "analytics.digest.backoff=1s",
       "analytics.digest.max-backoff=2s",
       "analytics.digest.max-attempts=3",
-      // the secret of the token vector that DigestLinksTests and alerts-service both check
+      // the secret of the unsubscribe token vector that pubsub-lib checks (DigestFixtures)
       "alerts.links.secret=a-secret-of-at-least-thirty-two-characters",
       "alerts.links.base-url=https://alerts.example.com"
     })

@@ -1,5 +1,8 @@
 package dev.ebayalerts.analytics.support;
 
+import dev.ebayalerts.testing.Postgres;
+import dev.ebayalerts.testing.Redis;
+import dev.ebayalerts.testing.Smtp;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,7 +15,8 @@ public class TestInfrastructure {
 
   @Bean
   JdbcConnectionDetails analyticsDatabase() {
-    return Postgres.forTests();
+    // as in application.yml: the driver turns batched inserts into multi-row inserts
+    return Postgres.withParameters(Postgres.forTests(), "reWriteBatchedInserts=true");
   }
 
   /** Insight emails go to a GreenMail SMTP server, which tests read and can stop. */

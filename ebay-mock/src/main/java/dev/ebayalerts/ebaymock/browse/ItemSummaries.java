@@ -23,12 +23,11 @@ record ItemSummaries(String apiBase, String imageBase, Marketplace site, boolean
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   static final String ITEM_GROUP_TYPE = "SELLER_DEFINED_VARIATIONS";
 
-  /** The summary, without prices or pictures when a fault asks for incomplete items. */
-  SearchResponse.Item of(Match match, boolean withoutPrices, boolean withoutImages) {
+  SearchResponse.Item of(Match match) {
     Listing listing = match.listing();
     ListingState state = match.state();
     ExchangeRates.Conversion conversion = match.conversion();
-    boolean pictures = listing.hasImage() && !withoutImages;
+    boolean pictures = listing.hasImage();
     String start = EBAY_TIME.format(listing.start());
     Seller seller = listing.seller();
     return new SearchResponse.Item(
@@ -39,8 +38,8 @@ record ItemSummaries(String apiBase, String imageBase, Marketplace site, boolean
             .map(c -> new SearchResponse.ItemCategory(c.id(), c.name()))
             .toList(),
         pictures ? image(listing, match.title(), Thumbnails.IMAGE_SIZE) : null,
-        withoutPrices || state.fixedPrice() == null ? null : amount(state.fixedPrice(), conversion),
-        withoutPrices || state.currentBid() == null ? null : amount(state.currentBid(), conversion),
+        state.fixedPrice() == null ? null : amount(state.fixedPrice(), conversion),
+        state.currentBid() == null ? null : amount(state.currentBid(), conversion),
         listing.isAuction() ? state.bidCount() : null,
         UriComponentsBuilder.fromUriString(apiBase)
             .path("/buy/browse/v1/item/{id}")
@@ -49,7 +48,7 @@ record ItemSummaries(String apiBase, String imageBase, Marketplace site, boolean
             .toUriString(),
         new SearchResponse.Seller(
             seller.username(), seller.feedbackPercentage(), seller.feedbackScore()),
-        withoutPrices ? null : marketingPrice(state, conversion),
+        marketingPrice(state, conversion),
         listing.condition().label(),
         listing.condition().id(),
         pictures ? List.of(image(listing, match.title(), Thumbnails.THUMBNAIL_SIZE)) : null,

@@ -3,8 +3,6 @@ package dev.ebayalerts.ebaymock.browse;
 import dev.ebayalerts.ebaymock.EbayErrorBody;
 import dev.ebayalerts.ebaymock.EbayMockProperties;
 import dev.ebayalerts.ebaymock.MockClock;
-import dev.ebayalerts.ebaymock.RequestStats;
-import dev.ebayalerts.ebaymock.faults.Faults;
 import dev.ebayalerts.ebaymock.oauth.AccessTokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,20 +11,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * eBay's {@code GET /buy/browse/v1/item_summary/search}: bearer token required, the {@code
@@ -38,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 12001 (no {@code q}), 12004/12005/12029/12515 (offset), 12006/12007 (limit), 12019 (marketplace
  * not supported); and as warnings 12002/12012 (filters), 12008 (sort), 12009 ({@code
  * category_ids}), 12016 ({@code fieldgroups}).
+ *
+ * <p>The faults tests ask for (latency, expired tokens, 429, 500, incomplete items, a body cut
+ * short) are played around it by {@code faults.FaultInjection}, so searching knows nothing of them.
  */
 @RestController
 class SearchController {
@@ -49,27 +46,15 @@ class SearchController {
   private static final Pattern CATEGORY_ID = Pattern.compile("[0-9]{1,10}");
 
   private final AccessTokens tokens;
-  private final Faults faults;
   private final Listings listings;
   private final MockClock clock;
-  private final RequestStats stats;
-  private final JsonMapper json;
   private final String publicUrl;
 
   SearchController(
-      AccessTokens tokens,
-      Faults faults,
-      Listings listings,
-      MockClock clock,
-      RequestStats stats,
-      JsonMapper json,
-      EbayMockProperties properties) {
+      AccessTokens tokens, Listings listings, MockClock clock, EbayMockProperties properties) {
     this.tokens = tokens;
-    this.faults = faults;
     this.listings = listings;
     this.clock = clock;
-    this.stats = stats;
-    this.json = json;
     this.publicUrl = properties.publicUrl();
   }
 
@@ -85,44 +70,9 @@ class SearchController {
       @RequestParam(name = "offset", defaultValue = "0") String offsetParam,
       @RequestParam(name = "sort", required = false) String sortParam,
       @RequestParam(name = "filter", required = false) String filter) {
-    stats.searchRequested();
-    if (faults.latencyMs() > 0) {
-      LockSupport.parkNanos(faults.latencyMs() * 1_000_000);
-    }
     if (!tokens.accepts(authorization)) {
       return invalidToken();
     }
-    if (faults.takeExpiredToken()) {
-      tokens.expireAll();
-      return invalidToken();
-    }
-    if (faults.takeRateLimit()) {
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, String.valueOf(faults.retryAfterSeconds()))
-          .body(
-              EbayErrorBody.of(
-                  new EbayErrorBody.Detail(
-                      2001,
-                      "ACCESS",
-                      "REQUEST",
-                      "Too many requests.",
-                      "The request limit has been reached for the resource.",
-                      List.of())));
-    }
-    if (faults.takeServerError()) {
-      return ResponseEntity.internalServerError()
-          .body(
-              EbayErrorBody.of(
-                  new EbayErrorBody.Detail(
-                      12000,
-                      "API_BROWSE",
-                      "APPLICATION",
-                      "There was a problem with an eBay internal system or process. Contact eBay"
-                          + " developer support for assistance.",
-                      null,
-                      List.of())));
-    }
-
     String siteId = marketplace == null || marketplace.isBlank() ? "EBAY_US" : marketplace.trim();
     Marketplace site = Marketplace.ofId(siteId).orElse(null);
     if (site == null) {
@@ -228,15 +178,11 @@ class SearchController {
       List<Match> page =
           matches.subList(
               Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()));
-      int incompleteEvery = faults.incompleteItemsEvery();
       items =
-          IntStream.range(0, page.size())
-              .mapToObj(
-                  i ->
-                      summaries.of(
-                          page.get(i),
-                          incompleteEvery > 0 && i % incompleteEvery == 0,
-                          incompleteEvery > 1 && i % incompleteEvery == 1))
+          matches
+              .subList(Math.min(offset, matches.size()), Math.min(offset + limit, matches.size()))
+              .stream()
+              .map(summaries::of)
               .toList();
     }
     boolean hasNext =
@@ -252,13 +198,6 @@ class SearchController {
             items,
             Refinements.of(fieldgroups, matches, links),
             warnings);
-    if (faults.takeMalformed()) {
-      String body = json.writeValueAsString(response);
-      // A body cut short, as a broken proxy or connection would deliver it.
-      return ResponseEntity.ok()
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(body.substring(0, body.length() / 2));
-    }
     return ResponseEntity.ok(response);
   }
 
@@ -355,16 +294,7 @@ class SearchController {
   }
 
   private static ResponseEntity<EbayErrorBody> invalidToken() {
-    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-        .body(
-            EbayErrorBody.of(
-                new EbayErrorBody.Detail(
-                    1001,
-                    "OAuth",
-                    "REQUEST",
-                    "Invalid access token",
-                    "Invalid access token. Check the value of the Authorization HTTP request header.",
-                    List.of())));
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(EbayErrorBody.invalidToken());
   }
 
   private static ResponseEntity<EbayErrorBody> badRequest(

@@ -12,7 +12,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -27,14 +26,12 @@ import java.util.Optional;
  * alerts-service holds the private key and issues {@code
  * base64url(ebay-alerts:session:v3|expiry|nonce|email).base64url(signature)}; analytics-service
  * holds only the public key. Ed25519 signatures are deterministic, so the holder of the private key
- * checks a token by signing its payload again.
+ * checks a token by signing its payload again (compared in constant time). The envelope and its
+ * strict reading are {@link TokenFormat}'s, shared with {@link SignedTokens}.
  */
 public final class SessionTokens {
 
-  private static final String PURPOSE = "ebay-alerts:session:v3";
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String KIND = "ebay-alerts:session:v3";
 
   /** Recently verified tokens kept: a session makes many requests, each would check it again. */
   private static final int REMEMBERED = 4096;
@@ -154,11 +151,13 @@ public final class SessionTokens {
     }
   }
 
-  /** A new session token for {@code email}, unique by its random nonce. */
+  /**
+   * A new session token for {@code email}, unique by its random nonce.
+   *
+   * @throws IllegalArgumentException for an empty address
+   */
   public String issue(String email, Instant expiresAt) {
-    byte[] nonce = new byte[12];
-    RANDOM.nextBytes(nonce);
-    return issue(email, expiresAt, ENCODER.encodeToString(nonce));
+    return issue(email, expiresAt, TokenFormat.nonce());
   }
 
   /** With a given nonce: the test vector. */
@@ -166,38 +165,18 @@ public final class SessionTokens {
     if (privateKey == null) {
       throw new IllegalStateException("This service only checks sessions: it cannot issue them");
     }
-    byte[] payload =
-        (PURPOSE + "|" + expiresAt.getEpochSecond() + "|" + nonce + "|" + email)
-            .getBytes(StandardCharsets.UTF_8);
-    return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
+    byte[] payload = TokenFormat.payload(KIND, expiresAt, nonce, email);
+    return TokenFormat.join(payload, sign(payload));
   }
 
-  /** The address the session names, if it is signed with the pair's key and has not expired. */
+  /**
+   * The address the session names, if it is signed with the pair's key and has not expired; empty
+   * for anything else, however malformed.
+   */
   public Optional<String> verify(String token, Instant now) {
-    if (token == null || token.length() > 1000) {
-      return Optional.empty();
-    }
-    int dot = token.indexOf('.');
-    if (dot < 1) {
-      return Optional.empty();
-    }
-    try {
-      byte[] payload = DECODER.decode(token.substring(0, dot));
-      byte[] signature = DECODER.decode(token.substring(dot + 1));
-      if (!authentic(token, payload, signature)) {
-        return Optional.empty();
-      }
-      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", 4);
-      if (parts.length != 4 || !parts[0].equals(PURPOSE) || parts[3].isEmpty()) {
-        return Optional.empty();
-      }
-      if (!Instant.ofEpochSecond(Long.parseLong(parts[1])).isAfter(now)) {
-        return Optional.empty();
-      }
-      return Optional.of(parts[3]);
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      return Optional.empty();
-    }
+    return TokenFormat.split(token)
+        .filter(signed -> authentic(token, signed.payload(), signed.signature()))
+        .flatMap(signed -> TokenFormat.subject(signed.payload(), KIND, true, now));
   }
 
   private boolean authentic(String token, byte[] payload, byte[] signature) {
