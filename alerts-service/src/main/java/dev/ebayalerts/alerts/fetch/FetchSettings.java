@@ -39,4 +39,5 @@ record FetchSettings(
     @DefaultValue("32") @Min(1) @Max(256) int ebayConcurrency,
     @DefaultValue("2") @Min(1) @Max(32) int runConcurrency,
     @DefaultValue("50") @Min(1) @Max(1_000) int runBatchSize,
+    @DefaultValue("4") @Min(1) @Max(64) int cycles,
     @DefaultValue("2000") @Min(0) @Max(1_000_000) int parsedResults) {}
