@@ -7,13 +7,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -26,12 +24,10 @@ class Observations {
   private static final int TITLE_LIMIT = 300;
 
   private final DataSource dataSource;
-  private final JdbcClient client;
   private final SQLExceptionTranslator translator;
 
-  Observations(DataSource dataSource, JdbcClient client) {
+  Observations(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.client = client;
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
   }
 
@@ -107,17 +103,6 @@ class Observations {
       }
     }
     return rows;
-  }
-
-  /** Deletes observations older than the cut-off, a bounded batch at a time; returns rows gone. */
-  int deleteOlderThan(Instant cutoff, int batch) {
-    return client
-        .sql(
-            """
-            delete from price_observation where id in (
-                select id from price_observation where observed_at < ? limit ?)""")
-        .params(Timestamp.from(cutoff), batch)
-        .update();
   }
 
   private static String truncate(String title) {
