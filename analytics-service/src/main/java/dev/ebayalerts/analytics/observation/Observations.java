@@ -1,19 +1,16 @@
 package dev.ebayalerts.analytics.observation;
 
 import dev.ebayalerts.pubsub.ObservedListing;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -25,13 +22,14 @@ class Observations {
 
   private static final int TITLE_LIMIT = 300;
 
+  /** Characters of rows sent at once: large enough to amortise each write, small to overlap. */
+  private static final int CHUNK = 64 * 1024;
+
   private final DataSource dataSource;
-  private final JdbcClient client;
   private final SQLExceptionTranslator translator;
 
-  Observations(DataSource dataSource, JdbcClient client) {
+  Observations(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.client = client;
     this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
   }
 
@@ -41,49 +39,81 @@ class Observations {
 
   /**
    * The listings of all fetches with one {@code COPY} on the transaction's connection, which
-   * PostgreSQL loads about half again as fast as a batched insert (see BENCHMARKS.md).
+   * PostgreSQL loads about half again as fast as a batched insert (see BENCHMARKS.md). The rows are
+   * sent in chunks while the next ones are written, so PostgreSQL parses and stores one chunk while
+   * this thread prepares the next, and no batch is held in memory twice (as text and as bytes).
    */
   void add(List<Fetch> fetches) {
-    StringBuilder rows = new StringBuilder();
-    for (Fetch fetch : fetches) {
-      for (ObservedListing listing : fetch.listings()) {
-        field(rows, fetch.alertId().toString()).append('\t');
-        field(rows, listing.itemId()).append('\t');
-        field(rows, truncate(listing.title())).append('\t');
-        field(rows, plain(listing.price())).append('\t');
-        field(rows, listing.currency()).append('\t');
-        field(rows, listing.itemWebUrl()).append('\t');
-        field(rows, listing.imageUrl()).append('\t');
-        field(rows, listing.condition()).append('\t');
-        field(rows, listing.buyingOption()).append('\t');
-        Instant observedAt =
-            listing.observedAt() == null ? fetch.fetchedAt() : listing.observedAt();
-        field(rows, observedAt.toString()).append('\t');
-        field(rows, fetch.marketplace()).append('\t');
-        field(rows, plain(listing.shippingCost())).append('\t');
-        field(rows, listing.shippingType()).append('\n');
-      }
-    }
-    if (rows.isEmpty()) {
+    if (fetches.stream().allMatch(fetch -> fetch.listings().isEmpty())) {
       return;
     }
     Connection connection = DataSourceUtils.getConnection(dataSource);
+    CopyIn copy = null;
     try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              """
-              copy price_observation (alert_id, item_id, title, price, currency, item_web_url,
-                  image_url, item_condition, buying_option, observed_at, marketplace,
-                  shipping_cost, shipping_type) from stdin""",
-              new StringReader(rows.toString()));
+      copy =
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(
+                  """
+                  copy price_observation (alert_id, item_id, title, price, currency, item_web_url,
+                      image_url, item_condition, buying_option, observed_at, marketplace,
+                      shipping_cost, shipping_type) from stdin""");
+      StringBuilder rows = new StringBuilder(CHUNK + 4096);
+      for (Fetch fetch : fetches) {
+        String alert = fetch.alertId().toString();
+        for (ObservedListing listing : fetch.listings()) {
+          row(rows, alert, fetch, listing);
+          if (rows.length() >= CHUNK) {
+            send(copy, rows);
+          }
+        }
+      }
+      send(copy, rows);
+      copy.endCopy();
+      copy = null;
     } catch (SQLException e) {
       throw translator.translate("copy price_observation", null, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
+      cancel(copy);
       DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  private static void row(StringBuilder rows, String alert, Fetch fetch, ObservedListing listing) {
+    rows.append(alert).append('\t');
+    field(rows, listing.itemId()).append('\t');
+    field(rows, truncate(listing.title())).append('\t');
+    field(rows, plain(listing.price())).append('\t');
+    field(rows, listing.currency()).append('\t');
+    field(rows, listing.itemWebUrl()).append('\t');
+    field(rows, listing.imageUrl()).append('\t');
+    field(rows, listing.condition()).append('\t');
+    field(rows, listing.buyingOption()).append('\t');
+    Instant observedAt = listing.observedAt() == null ? fetch.fetchedAt() : listing.observedAt();
+    rows.append(observedAt).append('\t');
+    field(rows, fetch.marketplace()).append('\t');
+    field(rows, plain(listing.shippingCost())).append('\t');
+    field(rows, listing.shippingType()).append('\n');
+  }
+
+  private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    rows.setLength(0);
+  }
+
+  /** Ends a COPY that failed midway, so the connection can roll the transaction back. */
+  private static void cancel(CopyIn copy) {
+    if (copy != null && copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException e) {
+        // the transaction fails and rolls back anyway; the original failure is the one to report
+      }
     }
   }
 
@@ -95,6 +125,9 @@ class Observations {
   private static StringBuilder field(StringBuilder rows, String value) {
     if (value == null) {
       return rows.append("\\N");
+    }
+    if (!needsEscape(value)) {
+      return rows.append(value);
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -109,15 +142,14 @@ class Observations {
     return rows;
   }
 
-  /** Deletes observations older than the cut-off, a bounded batch at a time; returns rows gone. */
-  int deleteOlderThan(Instant cutoff, int batch) {
-    return client
-        .sql(
-            """
-            delete from price_observation where id in (
-                select id from price_observation where observed_at < ? limit ?)""")
-        .params(Timestamp.from(cutoff), batch)
-        .update();
+  private static boolean needsEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String truncate(String title) {
