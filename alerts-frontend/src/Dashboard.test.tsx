@@ -154,7 +154,7 @@ describe('Dashboard', () => {
     expect(await screen.findByText('Paused')).toBeInTheDocument();
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
     expect(bodyOf(init)).toEqual({ active: false, version: 3 });
-    expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/merge-patch+json');
+    expect(new Headers(init!.headers).get('Content-Type')).toBe('application/merge-patch+json');
   });
 
   it('deletes only after confirmation', async () => {
