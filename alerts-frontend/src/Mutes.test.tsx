@@ -11,9 +11,30 @@ afterEach(() => sessionStorage.clear());
 
 const mutes: Mute[] = [
   { id: 'm3', alertId: null, kind: 'WORD', value: 'broken', label: 'Word "broken"', createdAt: '2026-12-01T10:00:00Z' },
-  { id: 'm2', alertId: 'id-1', kind: 'LISTING', value: 'v1|9|0', label: 'Listing: Nintendo Switch OLED case', createdAt: '2026-12-01T09:00:00Z' },
-  { id: 'm1', alertId: 'id-2', kind: 'SELLER', value: 'other', label: 'Seller other', createdAt: '2026-12-01T08:00:00Z' },
-  { id: 'm0', alertId: null, kind: 'SELLER', value: 'gadget_hub', label: 'Seller gadget_hub (all alerts)', createdAt: '2026-12-01T07:00:00Z' },
+  {
+    id: 'm2',
+    alertId: 'id-1',
+    kind: 'LISTING',
+    value: 'v1|9|0',
+    label: 'Listing: Nintendo Switch OLED case',
+    createdAt: '2026-12-01T09:00:00Z',
+  },
+  {
+    id: 'm1',
+    alertId: 'id-2',
+    kind: 'SELLER',
+    value: 'other',
+    label: 'Seller other',
+    createdAt: '2026-12-01T08:00:00Z',
+  },
+  {
+    id: 'm0',
+    alertId: null,
+    kind: 'SELLER',
+    value: 'gadget_hub',
+    label: 'Seller gadget_hub (all alerts)',
+    createdAt: '2026-12-01T07:00:00Z',
+  },
 ];
 
 const caseSuggestion: MuteSuggestion = {
@@ -132,7 +153,14 @@ describe('MuteSuggestions', () => {
   });
 
   it('shows nothing when there are no suggestions or the service has none', async () => {
-    const fetchMock = mockFetch({});
+    let fetchMock = mockFetch({ 'GET /api/alerts/id-1/mute-suggestions': () => json({ suggestions: [] }) });
+    const { unmount } = render(<MuteSuggestions alert={alert(1)} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    unmount();
+
+    // A service without suggestions answers 404.
+    fetchMock = mockFetch({});
     render(<MuteSuggestions alert={alert(1)} />);
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(screen.queryByRole('region')).not.toBeInTheDocument();

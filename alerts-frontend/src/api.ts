@@ -389,7 +389,9 @@ type WithoutCaller<Operation> = Operation extends { parameters: { query?: infer 
       parameters: Omit<Operation['parameters'], 'query'> & { query?: Omit<NonNullable<Query>, 'caller'> };
     }
   : Operation;
-type AlertsPaths = { [P in keyof AlertsDocument]: { [M in keyof AlertsDocument[P]]: WithoutCaller<AlertsDocument[P][M]> } };
+type AlertsPaths = {
+  [P in keyof AlertsDocument]: { [M in keyof AlertsDocument[P]]: WithoutCaller<AlertsDocument[P][M]> };
+};
 
 /** A request record as sent: its optional components also take null (the service reads it as absent). */
 type Sent<T> = T extends (infer Item)[]
@@ -467,7 +469,8 @@ export const api = {
         querySerializer: { allowReserved: true },
       }),
     ),
-  createAlert: (input: AlertInput) => answer<Alert>(alerts.POST('/api/alerts', { body: sent<Schemas['AlertRequest']>(input) })),
+  createAlert: (input: AlertInput) =>
+    answer<Alert>(alerts.POST('/api/alerts', { body: sent<Schemas['AlertRequest']>(input) })),
   replaceAlert: (alertId: string, input: AlertInput) =>
     answer<Alert>(alerts.PUT('/api/alerts/{id}', { params: id(alertId), body: sent<Schemas['AlertRequest']>(input) })),
   setActive: (alert: Alert, active: boolean) =>
