@@ -9,7 +9,10 @@ const analyticsApi = process.env.ANALYTICS_API_URL ?? 'http://localhost:8081';
 // First match wins, so the analytics routes come before the catch-all /api. An alert's listings are
 // alerts-service's; one listing's prices (/listings/{itemId}/prices) are analytics-service's.
 const proxy = {
-  '^/api/alerts/[^/]+/(insights|price-history|listings/[^/?]+/prices)(\\?|$)': { target: analyticsApi, changeOrigin: true },
+  '^/api/alerts/[^/]+/(insights|price-history|listings/[^/?]+/prices)(\\?|$)': {
+    target: analyticsApi,
+    changeOrigin: true,
+  },
   '/api': { target: alertsApi, changeOrigin: true },
   '/signin': { target: alertsApi, changeOrigin: true },
   '/confirm': { target: alertsApi, changeOrigin: true },

@@ -8,6 +8,12 @@
 // the alert's detail, opens its listings and one listing's price chart, and checks that a browser
 // with the session cookie but nothing stored goes straight to the alerts.
 //
+// axe-core checks every dashboard screen the tests pass through (sign-in, the alerts with the
+// delivery schedule open, the form, the detail with its price insights, phone width, the delete
+// confirmation, the form with an eBay link and category suggestions, the mutes, the listings with a
+// price chart); a test fails on serious or critical violations, listing them. Each screen's
+// violations of any impact are printed at the end.
+//
 //   npm run e2e        (with ./run-local running; .ci/local-stack-test does both)
 //
 // Settings (environment): DASHBOARD_URL (http://localhost:3000), MAILDEV_URL (http://localhost:1080),
@@ -16,6 +22,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const DASHBOARD_URL = process.env.DASHBOARD_URL ?? 'http://localhost:3000';
 const MAILDEV_URL = process.env.MAILDEV_URL ?? 'http://localhost:1080';
@@ -51,7 +58,30 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  console.log('axe-core violations per screen (impact, rule, elements):');
+  for (const { screen, found } of axeResults) console.log(`  ${screen}: ${found.join(', ') || 'none'}`);
 });
+
+/** Per screen: axe violations by impact, printed at the end. */
+const axeResults = [];
+/** Serious and critical violations found in the running test, asserted at its end. */
+let blocking = [];
+
+/** Runs axe-core on the page as it is now; serious and critical findings fail the test at its end. */
+async function checkAccessibility(screen) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  axeResults.push({ screen, found: violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`) });
+  for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const where = v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join('; ')}`);
+    blocking.push(`${screen}: ${v.impact} ${v.id} (${v.help})\n${where.join('\n')}`);
+  }
+}
+
+function assertAccessible() {
+  const found = blocking;
+  blocking = [];
+  assert.deepEqual(found, [], `serious or critical accessibility violations:\n${found.join('\n')}`);
+}
 
 async function screenshot(name) {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
@@ -80,6 +110,7 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   await page.goto(DASHBOARD_URL);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await screenshot('1-sign-in');
+  await checkAccessibility('sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.getByText('Check your inbox').waitFor();
@@ -92,6 +123,7 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   await page.getByRole('button', { name: 'Sign in to my alerts' }).click();
   await page.getByRole('heading', { name: 'Your alerts' }).waitFor();
   await page.getByText('No alerts yet').waitFor();
+  await checkAccessibility('alerts (none yet)');
   assert.ok(!page.url().includes('token='), 'the used token leaves the address bar');
   assert.ok(await page.getByText(email).isVisible(), 'the signed-in address is shown');
 
@@ -105,6 +137,7 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   await form.getByLabel('Condition').selectOption('USED');
   await form.getByLabel('Exclude words').fill('broken, parts');
   await screenshot('2-new-alert');
+  await checkAccessibility('new alert form');
   await form.getByRole('button', { name: 'Create alert' }).click();
 
   const row = page.getByRole('row').filter({ hasText: phrase });
@@ -112,6 +145,10 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   assert.match(await row.innerText(), /Active/);
   assert.match(await row.innerText(), /every 2 min/);
   await screenshot('3-alerts');
+  await page.getByText(/^Delivery:/).click();
+  await page.getByRole('form', { name: 'Delivery schedule' }).waitFor();
+  await checkAccessibility('alerts with the delivery schedule');
+  await page.getByText(/^Delivery:/).click();
 
   // The first alert email: the fetch cycle runs it within about a minute of creation.
   const alertMail = await waitForMail(email, (m) => m.subject.includes(phrase), 150_000);
@@ -127,10 +164,11 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
     .or(page.getByText('No prices recorded yet for this alert.'))
     .waitFor();
   await screenshot('4-alert-detail');
+  await checkAccessibility('alert detail: prices and insights');
 
   // The alert's Atom feed lists what the email told, for a feed reader without a session.
   const feedUrl = await page.getByRole('link', { name: 'Atom feed' }).getAttribute('href');
-  assert.ok(feedUrl, 'the detail links the alert\'s feed');
+  assert.ok(feedUrl, "the detail links the alert's feed");
   const feed = await fetch(feedUrl);
   assert.equal(feed.status, 200, `the feed answers: ${feedUrl}`);
   const atom = await feed.text();
@@ -144,6 +182,7 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow} px)`);
   await screenshot('5-phone');
+  await checkAccessibility('alerts at phone width');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Pause, then delete with confirmation.
@@ -155,9 +194,11 @@ test('sign in by link, create an alert, get its email, pause it, delete it', asy
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   await screenshot('6-delete-confirmation');
+  await checkAccessibility('delete confirmation');
   await dialog.getByRole('button', { name: /Delete/ }).click();
   await page.getByText('No alerts yet').waitFor();
   assert.equal(await page.getByRole('row').filter({ hasText: phrase }).count(), 0);
+  assertAccessible();
 });
 
 test('an eBay link, category suggestions, the alert email with pictures', async () => {
@@ -169,7 +210,9 @@ test('an eBay link, category suggestions, the alert email with pictures', async 
   const linkPhrase = `switch oled ${Date.now().toString(36)}`;
   await form
     .getByLabel('Paste an eBay search link')
-    .fill(`https://www.ebay.de/sch/i.html?_nkw=${linkPhrase.replaceAll(' ', '+')}&_udhi=400&LH_BIN=1&LH_Sold=1&_trksid=p2334524.m570.l1313`);
+    .fill(
+      `https://www.ebay.de/sch/i.html?_nkw=${linkPhrase.replaceAll(' ', '+')}&_udhi=400&LH_BIN=1&LH_Sold=1&_trksid=p2334524.m570.l1313`,
+    );
   await form.getByRole('button', { name: 'Fill in from link' }).click();
   await form.getByText(/LH_Sold=1/).waitFor();
   assert.equal(await form.getByLabel('Search phrase').inputValue(), linkPhrase);
@@ -178,9 +221,16 @@ test('an eBay link, category suggestions, the alert email with pictures', async 
 
   // Where the search's matches are on eBay: pick the largest category.
   await form.getByRole('button', { name: 'Suggest categories' }).click();
-  await form.getByText(/of results are in/).first().waitFor();
+  await form
+    .getByText(/of results are in/)
+    .first()
+    .waitFor();
   await screenshot('7-link-and-categories');
-  await form.getByRole('button', { name: /^Search in / }).first().click();
+  await checkAccessibility('form: eBay link import and category suggestions');
+  await form
+    .getByRole('button', { name: /^Search in / })
+    .first()
+    .click();
   await form.getByLabel('Check every').selectOption('2');
   await form.getByRole('button', { name: 'Create alert' }).click();
 
@@ -222,11 +272,15 @@ test('an eBay link, category suggestions, the alert email with pictures', async 
 
   await page.goto(DASHBOARD_URL);
   await page.getByRole('button', { name: `Delete ${linkPhrase}` }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /Delete/ })
+    .click();
   await page.getByRole('row').filter({ hasText: linkPhrase }).waitFor({ state: 'detached' });
+  assertAccessible();
 });
 
-test('mute a seller from the alert email, see the mute, the listings and a listing\'s prices', async () => {
+test("mute a seller from the alert email, see the mute, the listings and a listing's prices", async () => {
   // Still signed in from the first test.
   await page.goto(DASHBOARD_URL);
   await page.getByRole('heading', { name: 'Your alerts' }).waitFor();
@@ -254,7 +308,10 @@ test('mute a seller from the alert email, see the mute, the listings and a listi
   await screenshot('10-mute-confirmation');
   await confirm.click();
   await page.waitForLoadState('load');
-  await page.getByText(/\bMuted\b/).first().waitFor();
+  await page
+    .getByText(/\bMuted\b/)
+    .first()
+    .waitFor();
 
   // The alert's detail lists the mute.
   await page.goto(DASHBOARD_URL);
@@ -264,6 +321,7 @@ test('mute a seller from the alert email, see the mute, the listings and a listi
   await mutes.getByRole('listitem').filter({ hasText: 'Seller' }).first().waitFor();
   assert.match(await mutes.innerText(), /Seller/, 'the muted seller is listed');
   await screenshot('11-mutes');
+  await checkAccessibility('alert detail: mutes');
 
   // What the alert told, and one listing's price history (fetched when opened).
   await page.getByRole('tab', { name: 'Listings' }).click();
@@ -280,9 +338,11 @@ test('mute a seller from the alert email, see the mute, the listings and a listi
     .first()
     .waitFor();
   await screenshot('12-listings');
+  await checkAccessibility('alert detail: listings with a price chart');
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling of the listings at 390 px (overflow ${overflow} px)`);
+  await checkAccessibility('listings at phone width');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // A browser with the session cookie but nothing stored (storage cleared, another profile's tab)
@@ -302,6 +362,10 @@ test('mute a seller from the alert email, see the mute, the listings and a listi
 
   await page.goto(DASHBOARD_URL);
   await page.getByRole('button', { name: `Delete ${mutePhrase}` }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).click();
+  await page
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /Delete/ })
+    .click();
   await page.getByRole('row').filter({ hasText: mutePhrase }).waitFor({ state: 'detached' });
+  assertAccessible();
 });

@@ -50,11 +50,15 @@ export function AlertDetail({
   function onTabKey(event: KeyboardEvent) {
     const at = TABS.findIndex((t) => t.id === tab);
     const to =
-      event.key === 'ArrowRight' ? (at + 1) % TABS.length
-      : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? TABS.length - 1
-      : -1;
+      event.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + TABS.length) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
     if (to < 0) return;
     event.preventDefault();
     setTab(TABS[to].id);
@@ -129,7 +133,13 @@ export function AlertDetail({
       </div>
       {/* Every panel exists (tabs point at them); only the shown one is mounted, and loads when shown. */}
       {TABS.map((t) => (
-        <div key={t.id} role="tabpanel" id={`${id}-panel-${t.id}`} aria-labelledby={`${id}-tab-${t.id}`} hidden={tab !== t.id}>
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${id}-panel-${t.id}`}
+          aria-labelledby={`${id}-tab-${t.id}`}
+          hidden={tab !== t.id}
+        >
           {tab === t.id && t.id === 'prices' && <PriceInsights alertId={alert.id} alertCurrency={alert.currency} />}
           {tab === t.id && t.id === 'listings' && <ListingsView alertId={alert.id} onUnauthorized={onUnauthorized} />}
           {tab === t.id && t.id === 'mutes' && <MutesList alertId={alert.id} onUnauthorized={onUnauthorized} />}

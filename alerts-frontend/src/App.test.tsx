@@ -40,7 +40,8 @@ describe('sign-in', () => {
   it('exchanges a #/signin?token= link for a session, then lists the alerts', async () => {
     window.history.replaceState(null, '', '/#/signin?token=abc123');
     const fetchMock = mockFetch({
-      'POST /api/session': () => json({ token: 'session-token', email: 'jane@example.com', expiresAt: '2099-01-01T00:00:00Z' }),
+      'POST /api/session': () =>
+        json({ token: 'session-token', email: 'jane@example.com', expiresAt: '2099-01-01T00:00:00Z' }),
       'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }),
       'GET /api/alerts?': () => json(page([], 0, 0)),
     });
@@ -72,7 +73,11 @@ describe('sign-in', () => {
       'GET /api/session': () =>
         json({
           email: 'jane@example.com',
-          limits: { alerts: { used: 0, max: 25 }, searches: { used: 0, max: 10 }, ebayCallsToday: { used: 0, max: 1000 } },
+          limits: {
+            alerts: { used: 0, max: 25 },
+            searches: { used: 0, max: 10 },
+            ebayCallsToday: { used: 0, max: 1000 },
+          },
         }),
       'GET /api/alerts/frequencies': () => json({ frequencies: [2, 10, 30] }),
       'GET /api/alerts?': () => json(page([], 0, 0)),
@@ -132,7 +137,9 @@ describe('sign-in', () => {
     render(<App />);
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    await waitFor(() => expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/session' && i?.method === 'DELETE')).toBe(true));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([u, i]) => u === '/api/session' && i?.method === 'DELETE')).toBe(true),
+    );
   });
 
   it('signs out everywhere with DELETE /api/sessions', async () => {

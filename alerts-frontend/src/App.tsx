@@ -45,7 +45,6 @@ export function App() {
 
   useEffect(() => {
     if (!token) return;
-    setExchanging(true);
     let cancelled = false;
     api
       .signIn(token)
@@ -133,7 +132,14 @@ export function App() {
           <section className="card narrow" aria-labelledby="continue-title">
             <h2 id="continue-title">Sign in</h2>
             <p>You opened a sign-in link. It works once, for 15 minutes.</p>
-            <button type="button" onClick={() => setToken(pendingToken)} autoFocus>
+            <button
+              type="button"
+              onClick={() => {
+                setExchanging(true);
+                setToken(pendingToken);
+              }}
+              autoFocus
+            >
               Sign in to my alerts
             </button>
           </section>

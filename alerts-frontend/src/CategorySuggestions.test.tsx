@@ -50,7 +50,9 @@ describe('CategorySuggestions', () => {
     fireEvent.click(suggest);
     await wait(0);
     expect(lookUps(fetchMock)).toEqual(['screen protector @ EBAY_US']);
-    expect(screen.getByText('84 %', { exact: false })).toHaveTextContent('84 % of results are in Screen Protectors (1,037)');
+    expect(screen.getByText('84 %', { exact: false })).toHaveTextContent(
+      '84 % of results are in Screen Protectors (1,037)',
+    );
     expect(screen.getByText(/1,234 listings for “screen protector” on eBay US/)).toBeInTheDocument();
     expect(screen.getByText(/< 1 % of results are in/)).toBeInTheDocument();
 
@@ -99,16 +101,23 @@ describe('CategorySuggestions', () => {
     await user.click(screen.getByRole('button', { name: 'Exclude Cell Phones & Smartphones' }));
 
     expect(screen.getByRole('button', { name: 'Search in Screen Protectors' })).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByRole('button', { name: 'Search in Cell Phones & Smartphones' })).toHaveAttribute('aria-pressed', 'false');
-    expect(within(only()).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual([
-      'Category 99999',
-      'Screen Protectors',
-    ]);
+    expect(screen.getByRole('button', { name: 'Search in Cell Phones & Smartphones' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    expect(
+      within(only())
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual(['Category 99999', 'Screen Protectors']);
     const notIn = screen.getByRole('list', { name: 'Not in:' });
     expect(within(notIn).getByText('Cases, Covers & Skins')).toBeInTheDocument();
 
     await user.click(within(notIn).getByRole('button', { name: 'Stop leaving out Cases, Covers & Skins' }));
-    expect(screen.getByRole('button', { name: 'Exclude Cases, Covers & Skins' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: 'Exclude Cases, Covers & Skins' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(fetchMock.mock.calls.some(([, i]) => i?.method === 'PUT')).toBe(true));
@@ -134,7 +143,9 @@ describe('CategorySuggestions', () => {
     await user.click(screen.getByRole('button', { name: 'Suggest categories' }));
 
     expect(
-      await screen.findByText('No category suggestions: This address has used its 1000 eBay searches of today; try again tomorrow.'),
+      await screen.findByText(
+        'No category suggestions: This address has used its 1000 eBay searches of today; try again tomorrow.',
+      ),
     ).toBeInTheDocument();
     expect(props.onSaved).not.toHaveBeenCalled();
   });

@@ -33,11 +33,13 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
   const [problem, setProblem] = useState<string | null>(null);
   const answers = useRef(new Map<string, Suggestions>());
   // Names of every category seen, so a chosen one keeps its name after the suggestions change.
-  const names = useRef(new Map<string, string>());
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
   const requested = useRef<string | null>(null);
   const latest = useRef(0);
   const unauthorized = useRef(onUnauthorized);
-  unauthorized.current = onUnauthorized;
+  useEffect(() => {
+    unauthorized.current = onUnauthorized;
+  }, [onUnauthorized]);
 
   async function load(phrase: string, marketplace: Marketplace) {
     const key = keyOf(phrase, marketplace);
@@ -55,7 +57,7 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
     try {
       const result = await api.categorySuggestions(phrase, marketplace);
       answers.current.set(key, result);
-      for (const c of result.categories) names.current.set(c.id, c.name);
+      setNames((known) => new Map([...known, ...result.categories.map((c): [string, string] => [c.id, c.name])]));
       if (n === latest.current) setShown({ phrase, marketplace, result });
     } catch (e) {
       if (n !== latest.current) return;
@@ -72,6 +74,7 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
     const timer = setTimeout(() => load(phrase, marketplace), SUGGEST_DELAY_MS);
     return () => clearTimeout(timer);
     // key holds phrase and marketplace; load only reads refs and setters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [following, key]);
 
   function suggest() {
@@ -79,18 +82,37 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
     load(phrase, marketplace);
   }
 
-  const setLists = (included: string[], excluded: string[]) => change({ categoryIds: included, excludedCategoryIds: excluded });
+  const setLists = (included: string[], excluded: string[]) =>
+    change({ categoryIds: included, excludedCategoryIds: excluded });
   const pick = (categoryId: string) =>
     categoryIds.includes(categoryId)
-      ? setLists(categoryIds.filter((c) => c !== categoryId), excludedCategoryIds)
-      : setLists([...categoryIds, categoryId], excludedCategoryIds.filter((c) => c !== categoryId));
+      ? setLists(
+          categoryIds.filter((c) => c !== categoryId),
+          excludedCategoryIds,
+        )
+      : setLists(
+          [...categoryIds, categoryId],
+          excludedCategoryIds.filter((c) => c !== categoryId),
+        );
   const exclude = (categoryId: string) =>
     excludedCategoryIds.includes(categoryId)
-      ? setLists(categoryIds, excludedCategoryIds.filter((c) => c !== categoryId))
-      : setLists(categoryIds.filter((c) => c !== categoryId), [...excludedCategoryIds, categoryId]);
-  const nameOf = (categoryId: string) => names.current.get(categoryId) ?? `Category ${categoryId}`;
+      ? setLists(
+          categoryIds,
+          excludedCategoryIds.filter((c) => c !== categoryId),
+        )
+      : setLists(
+          categoryIds.filter((c) => c !== categoryId),
+          [...excludedCategoryIds, categoryId],
+        );
+  const nameOf = (categoryId: string) => names.get(categoryId) ?? `Category ${categoryId}`;
 
-  const chips = (list: 'in' | 'out', ids: string[], title: string, removeLabel: string, onRemove: (id: string) => void) =>
+  const chips = (
+    list: 'in' | 'out',
+    ids: string[],
+    title: string,
+    removeLabel: string,
+    onRemove: (id: string) => void,
+  ) =>
     ids.length > 0 && (
       <div className="chips-row">
         <span id={`${id}-chips-${list}`} className="chips-title">
@@ -100,7 +122,12 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
           {ids.map((c) => (
             <li key={c} className="chip" title={`eBay category ${c}`}>
               {nameOf(c)}
-              <button type="button" className="chip-remove" aria-label={`${removeLabel} ${nameOf(c)}`} onClick={() => onRemove(c)}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`${removeLabel} ${nameOf(c)}`}
+                onClick={() => onRemove(c)}
+              >
                 ×
               </button>
             </li>
@@ -126,14 +153,16 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
     <fieldset className="section categories" aria-describedby={describedBy.filter(Boolean).join(' ')}>
       <legend>Categories</legend>
       <small id={`${id}-categories-hint`} className="hint">
-        Search only in some of eBay’s categories, or leave some out. Suggestions show where this search’s listings are; each
-        look-up counts as an eBay search.
+        Search only in some of eBay’s categories, or leave some out. Suggestions show where this search’s listings are;
+        each look-up counts as an eBay search.
       </small>
       <div className="suggest-row">
         <button type="button" onClick={suggest} disabled={phrase.length < MIN_SUGGEST_PHRASE}>
           Suggest categories
         </button>
-        {phrase.length < MIN_SUGGEST_PHRASE && <span className="hint">Type a search phrase of {MIN_SUGGEST_PHRASE} or more characters first.</span>}
+        {phrase.length < MIN_SUGGEST_PHRASE && (
+          <span className="hint">Type a search phrase of {MIN_SUGGEST_PHRASE} or more characters first.</span>
+        )}
       </div>
       <div role="status" aria-live="polite">
         {loading ? <p className="hint">Looking up categories…</p> : problem && <p className="warn">{problem}</p>}
@@ -141,7 +170,8 @@ export function CategorySuggestions({ kit, onUnauthorized }: { kit: FieldKit; on
       {shown && (
         <div className="suggestions">
           <p className="hint">
-            {shown.result.total.toLocaleString('en')} listings for “{shown.phrase}” on {marketplaceName(shown.marketplace)}
+            {shown.result.total.toLocaleString('en')} listings for “{shown.phrase}” on{' '}
+            {marketplaceName(shown.marketplace)}
             {stale && ' (before the last change)'}
             {shown.result.categories.length === 0 && ': no categories to suggest.'}
           </p>

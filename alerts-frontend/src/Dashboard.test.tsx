@@ -73,7 +73,10 @@ describe('Dashboard', () => {
     });
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
     const unconfirmed = (await screen.findByText('search 2')).closest('tr')!;
-    expect(within(unconfirmed).getByText('Unconfirmed')).toHaveAttribute('title', expect.stringMatching(/confirmation link/));
+    expect(within(unconfirmed).getByText('Unconfirmed')).toHaveAttribute(
+      'title',
+      expect.stringMatching(/confirmation link/),
+    );
     expect(within(screen.getByText('search 3').closest('tr')!).getByText('Active')).toBeInTheDocument();
   });
 
@@ -84,11 +87,17 @@ describe('Dashboard', () => {
       'GET /api/session': () =>
         json({
           email: 'jane@example.com',
-          limits: { alerts: { used: 1, max: 25 }, searches: { used: 1, max: 10 }, ebayCallsToday: { used: 14, max: 1000 } },
+          limits: {
+            alerts: { used: 1, max: 25 },
+            searches: { used: 1, max: 10 },
+            ebayCallsToday: { used: 14, max: 1000 },
+          },
         }),
     });
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
-    expect(await screen.findByText(/1 of 25 alerts · 1 of 10 different searches · 14 of 1000 eBay searches today/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/1 of 25 alerts · 1 of 10 different searches · 14 of 1000 eBay searches today/),
+    ).toBeInTheDocument();
   });
 
   it('lists where the address is signed in and ends another session', async () => {
@@ -97,8 +106,20 @@ describe('Dashboard', () => {
       'GET /api/alerts?': () => json(page([alert(1)], 0, 1)),
       'GET /api/sessions': () =>
         json([
-          { id: 's1', createdAt: '2026-12-01T06:00:00Z', expiresAt: '2026-12-08T06:00:00Z', userAgent: 'Firefox', current: true },
-          { id: 's2', createdAt: '2026-11-30T06:00:00Z', expiresAt: '2026-12-07T06:00:00Z', userAgent: 'Old phone', current: false },
+          {
+            id: 's1',
+            createdAt: '2026-12-01T06:00:00Z',
+            expiresAt: '2026-12-08T06:00:00Z',
+            userAgent: 'Firefox',
+            current: true,
+          },
+          {
+            id: 's2',
+            createdAt: '2026-11-30T06:00:00Z',
+            expiresAt: '2026-12-07T06:00:00Z',
+            userAgent: 'Old phone',
+            current: false,
+          },
         ]),
       'DELETE /api/sessions/s2': () => new Response(null, { status: 204 }),
     });
@@ -125,8 +146,19 @@ describe('Dashboard', () => {
 
   it('shows an empty state and an error state', async () => {
     mockFetch({ ...frequencies, 'GET /api/alerts?': () => json(page([], 0, 0)) });
-    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    const { unmount } = render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
     expect(await screen.findByText(/No alerts yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    unmount();
+
+    mockFetch({
+      ...frequencies,
+      'GET /api/alerts?': () =>
+        json({ title: 'Service Unavailable', status: 503, detail: 'The alerts database is not reachable.' }, 503),
+    });
+    render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The alerts database is not reachable.');
+    expect(screen.queryByText(/No alerts yet/)).not.toBeInTheDocument();
   });
 
   it('shows the server error when the list fails, and signs out on 401', async () => {
@@ -154,7 +186,7 @@ describe('Dashboard', () => {
     expect(await screen.findByText('Paused')).toBeInTheDocument();
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
     expect(bodyOf(init)).toEqual({ active: false, version: 3 });
-    expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/merge-patch+json');
+    expect(new Headers(init!.headers).get('Content-Type')).toBe('application/merge-patch+json');
   });
 
   it('deletes only after confirmation', async () => {
@@ -224,7 +256,9 @@ describe('Dashboard', () => {
     await user.paste('https://example.com/hook');
     await user.click(screen.getByRole('button', { name: 'Create alert' }));
 
-    const notice = await screen.findByRole('region', { name: /Webhook signing secret — copy it now, it is not shown again/ });
+    const notice = await screen.findByRole('region', {
+      name: /Webhook signing secret — copy it now, it is not shown again/,
+    });
     expect(within(notice).getByLabelText('Secret for https://example.com/hook')).toHaveValue('s3cr3t-value');
     expect(notice).toHaveTextContent(/X-Signature.*HMAC-SHA256.*X-Timestamp/);
     expect(within(notice).getByRole('heading')).toHaveFocus();
@@ -252,7 +286,8 @@ describe('Dashboard', () => {
         {
           ...webhook,
           enabled: false,
-          deliveryError: 'Not delivered: HTTP 5xx (10 failed attempts in a row). 1 message waits and is retried every hour until it works.',
+          deliveryError:
+            'Not delivered: HTTP 5xx (10 failed attempts in a row). 1 message waits and is retried every hour until it works.',
         },
       ],
     });
@@ -264,7 +299,10 @@ describe('Dashboard', () => {
             [
               {
                 ...failing,
-                status: { ...failing.status!, channelError: 'WEBHOOK: Not delivered: HTTP 5xx (10 failed attempts in a row).' },
+                status: {
+                  ...failing.status!,
+                  channelError: 'WEBHOOK: Not delivered: HTTP 5xx (10 failed attempts in a row).',
+                },
               },
             ],
             0,
@@ -316,22 +354,34 @@ describe('Dashboard', () => {
     render(<Dashboard session={session} onUnauthorized={vi.fn()} />);
     await user.click(await screen.findByRole('button', { name: 'search 1' }));
 
-    expect(await screen.findByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', 'http://localhost:8080/feeds/old-token.atom');
+    expect(await screen.findByRole('link', { name: 'Atom feed' })).toHaveAttribute(
+      'href',
+      'http://localhost:8080/feeds/old-token.atom',
+    );
     expect(
-      screen.getByText(/Notifies about new listings, price drops of 10 % or more, prices at or below .*150.* · quiet 22:00–07:00 \(Europe\/Berlin\) · at most 20 a day/),
+      screen.getByText(
+        /Notifies about new listings, price drops of 10 % or more, prices at or below .*150.* · quiet 22:00–07:00 \(Europe\/Berlin\) · at most 20 a day/,
+      ),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'New feed address' }));
-    await user.click(within(screen.getByRole('alertdialog', { name: 'New feed address?' })).getByRole('button', { name: 'Cancel' }));
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: 'New feed address?' })).getByRole('button', { name: 'Cancel' }),
+    );
     expect(fetchMock.mock.calls.some(([u]) => String(u).endsWith('/feed-token'))).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'New feed address' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace address' }));
     await waitFor(() =>
-      expect(screen.getByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', 'http://localhost:8080/feeds/new-token.atom'),
+      expect(screen.getByRole('link', { name: 'Atom feed' })).toHaveAttribute(
+        'href',
+        'http://localhost:8080/feeds/new-token.atom',
+      ),
     );
     expect(screen.getByText(/The feed has a new address/)).toBeInTheDocument();
-    expect(fetchMock.mock.calls.filter(([, i]) => i?.method === 'POST').map(([u]) => u)).toEqual(['/api/alerts/id-1/feed-token']);
+    expect(fetchMock.mock.calls.filter(([, i]) => i?.method === 'POST').map(([u]) => u)).toEqual([
+      '/api/alerts/id-1/feed-token',
+    ]);
   });
 
   it('links each alert to its search on eBay, only when the address is an https eBay one', async () => {

@@ -16,7 +16,8 @@ type Editing = { mode: 'create' } | { mode: 'edit'; alert: Alert } | null;
 export function Dashboard({ session, onUnauthorized }: { session: Session; onUnauthorized: () => void }) {
   const [page, setPage] = useState(0);
   const [data, setData] = useState<Page<Alert> | null>(null);
-  const [loading, setLoading] = useState(true);
+  // The list is loading until an answer for the current page and reload came back.
+  const [settled, setSettled] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
@@ -39,20 +40,21 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
     api.frequencies().then(setFrequencies, () => setFrequencies([]));
   }, []);
 
+  const requested = `${page}:${reloadKey}`;
+  const loading = settled !== requested;
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
-    setError(null);
     api
       .listAlerts(page)
       .then((result) => {
         if (cancelled) return;
+        setError(null);
         // Deleting the last alert of the last page: step back to a page that exists.
         if (result.content.length === 0 && page > 0 && result.totalPages > 0) setPage(result.totalPages - 1);
         else setData(result);
       })
       .catch((e) => !cancelled && failed(e))
-      .finally(() => !cancelled && setLoading(false));
+      .finally(() => !cancelled && setSettled(`${page}:${reloadKey}`));
     return () => {
       cancelled = true;
     };
@@ -125,8 +127,8 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
 
       {limits && (
         <p className="limits">
-          {limits.alerts.used} of {limits.alerts.max} alerts · {limits.searches.used} of {limits.searches.max}{' '}
-          different searches · {limits.ebayCallsToday.used} of {limits.ebayCallsToday.max} eBay searches today
+          {limits.alerts.used} of {limits.alerts.max} alerts · {limits.searches.used} of {limits.searches.max} different
+          searches · {limits.ebayCallsToday.used} of {limits.ebayCallsToday.max} eBay searches today
         </p>
       )}
 
@@ -207,7 +209,9 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                       <td data-label="Frequency">{formatFrequency(alert.frequencyMinutes)}</td>
                       <td data-label="Filters">
                         {filtersSummary(alert)}
-                        {alert.channels?.length ? <div className="hint">Notify via {channelsSummary(alert)}</div> : null}
+                        {alert.channels?.length ? (
+                          <div className="hint">Notify via {channelsSummary(alert)}</div>
+                        ) : null}
                       </td>
                       <td data-label="Status">
                         <StateBadge alert={alert} />
@@ -216,7 +220,11 @@ export function Dashboard({ session, onUnauthorized }: { session: Session; onUna
                       <td data-label="Last email">{formatTime(alert.status?.lastEmailAt)}</td>
                       <td data-label="Next run">{formatTime(alert.status?.nextRunAt)}</td>
                       <td className="actions">
-                        <button type="button" onClick={() => setEditing({ mode: 'edit', alert })} aria-label={`Edit ${alert.searchPhrase}`}>
+                        <button
+                          type="button"
+                          onClick={() => setEditing({ mode: 'edit', alert })}
+                          aria-label={`Edit ${alert.searchPhrase}`}
+                        >
                           Edit
                         </button>
                         <button

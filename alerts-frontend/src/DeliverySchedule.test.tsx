@@ -32,12 +32,22 @@ describe('DeliverySchedule', () => {
     expect(screen.queryByLabelText('Daily at')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save delivery schedule' }));
     await waitFor(() => expect(puts).toHaveLength(1));
-    expect(puts[0]).toEqual({ mode: 'INSTANT', dailyAt: null, timeZone: browserZone, alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'] });
+    expect(puts[0]).toEqual({
+      mode: 'INSTANT',
+      dailyAt: null,
+      timeZone: browserZone,
+      alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'],
+    });
     expect(await screen.findByText('Saved: instant.')).toBeInTheDocument();
   });
 
   it('saves an hourly digest with what is always sent at once', async () => {
-    const { puts } = stored({ mode: 'INSTANT', dailyAt: null, timeZone: 'Europe/Berlin', alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'] });
+    const { puts } = stored({
+      mode: 'INSTANT',
+      dailyAt: null,
+      timeZone: 'Europe/Berlin',
+      alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'],
+    });
     const user = userEvent.setup();
     await open(user);
     await user.click(screen.getByLabelText('Hourly'));
@@ -46,7 +56,12 @@ describe('DeliverySchedule', () => {
     await user.click(screen.getByLabelText('Auction ending soon'));
     await user.click(screen.getByRole('button', { name: 'Save delivery schedule' }));
     await waitFor(() => expect(puts).toHaveLength(1));
-    expect(puts[0]).toEqual({ mode: 'HOURLY', dailyAt: null, timeZone: 'Europe/Berlin', alwaysInstant: ['TARGET_PRICE'] });
+    expect(puts[0]).toEqual({
+      mode: 'HOURLY',
+      dailyAt: null,
+      timeZone: 'Europe/Berlin',
+      alwaysInstant: ['TARGET_PRICE'],
+    });
     expect(await screen.findByText('Delivery: hourly digest')).toBeInTheDocument();
   });
 
@@ -66,14 +81,20 @@ describe('DeliverySchedule', () => {
     await user.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
     await user.click(screen.getByRole('button', { name: 'Save delivery schedule' }));
     await waitFor(() => expect(puts).toHaveLength(1));
-    expect(puts[0]).toEqual({ mode: 'DAILY', dailyAt: '07:30', timeZone: 'Europe/Berlin', alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'] });
+    expect(puts[0]).toEqual({
+      mode: 'DAILY',
+      dailyAt: '07:30',
+      timeZone: 'Europe/Berlin',
+      alwaysInstant: ['TARGET_PRICE', 'ENDING_SOON'],
+    });
     expect(await screen.findByText('Saved: daily at 07:30 (Europe/Berlin).')).toBeInTheDocument();
     expect(screen.getByLabelText('Daily at')).not.toHaveAttribute('aria-invalid');
   });
 
   it('shows the stored schedule and the server’s field errors on their fields', async () => {
     mockFetch({
-      'GET /api/delivery-schedule': () => json({ mode: 'DAILY', dailyAt: '08:00', timeZone: 'America/New_York', alwaysInstant: [] }),
+      'GET /api/delivery-schedule': () =>
+        json({ mode: 'DAILY', dailyAt: '08:00', timeZone: 'America/New_York', alwaysInstant: [] }),
       'PUT /api/delivery-schedule': () =>
         json(
           {
@@ -102,9 +123,13 @@ describe('DeliverySchedule', () => {
 
   it('names a refused field that is not on screen', async () => {
     mockFetch({
-      'GET /api/delivery-schedule': () => json({ mode: 'HOURLY', dailyAt: null, timeZone: 'Mars/Olympus', alwaysInstant: [] }),
+      'GET /api/delivery-schedule': () =>
+        json({ mode: 'HOURLY', dailyAt: null, timeZone: 'Mars/Olympus', alwaysInstant: [] }),
       'PUT /api/delivery-schedule': () =>
-        json({ title: 'Bad Request', status: 400, errors: [{ field: 'timeZone', message: 'must be an IANA zone' }] }, 400),
+        json(
+          { title: 'Bad Request', status: 400, errors: [{ field: 'timeZone', message: 'must be an IANA zone' }] },
+          400,
+        ),
     });
     const user = userEvent.setup();
     await open(user, /hourly/);

@@ -61,7 +61,11 @@ describe('EbayLinkImport', () => {
     expect(screen.getByLabelText('Only from sellers')).toHaveValue('phone_shop');
 
     const notCarried = screen.getByText('Not carried over:').parentElement!;
-    expect(within(notCarried).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(notCarried)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'LH_Sold=1 — sold listings are not live: an alert watches live listings',
       '_sop=15 — an alert tells new listings as they appear, in no other order',
     ]);
@@ -113,7 +117,12 @@ describe('EbayLinkImport', () => {
             title: 'Bad Request',
             status: 400,
             detail: 'The link is not valid.',
-            errors: [{ field: 'url', message: 'must be a link to eBay search results, such as https://www.ebay.com/sch/i.html?_nkw=switch' }],
+            errors: [
+              {
+                field: 'url',
+                message: 'must be a link to eBay search results, such as https://www.ebay.com/sch/i.html?_nkw=switch',
+              },
+            ],
           },
           400,
         ),
@@ -137,7 +146,9 @@ describe('EbayLinkImport', () => {
     const user = userEvent.setup();
     renderForm();
     await user.click(screen.getByRole('button', { name: 'Fill in from link' }));
-    expect(screen.getByLabelText('Paste an eBay search link')).toHaveAccessibleDescription(/eBay search link must be given/);
+    expect(screen.getByLabelText('Paste an eBay search link')).toHaveAccessibleDescription(
+      /eBay search link must be given/,
+    );
     await user.type(screen.getByLabelText('Paste an eBay search link'), 'iphone 13');
     await user.click(screen.getByRole('button', { name: 'Fill in from link' }));
     expect(screen.getByLabelText('Paste an eBay search link')).toHaveAccessibleDescription(/must be a web address/);

@@ -33,7 +33,9 @@ export function EbayLinkImport({
       setUnsupported(result.unsupported ?? []);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return onUnauthorized();
-      setError(e instanceof ApiError && e.fieldErrors.url ? e.fieldErrors.url : `could not be read: ${(e as Error).message}`);
+      setError(
+        e instanceof ApiError && e.fieldErrors.url ? e.fieldErrors.url : `could not be read: ${(e as Error).message}`,
+      );
     } finally {
       setBusy(false);
     }
@@ -70,7 +72,8 @@ export function EbayLinkImport({
           </button>
         </div>
         <small id={`${inputId}-hint`} className="hint">
-          Search on eBay’s website, copy the address of the results page and paste it here: the form below is filled in from it.
+          Search on eBay’s website, copy the address of the results page and paste it here: the form below is filled in
+          from it.
         </small>
         {error && (
           <span id={`${inputId}-error`} className="field-error">

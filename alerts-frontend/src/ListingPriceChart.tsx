@@ -96,7 +96,9 @@ export function ListingPriceChart({
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}
+              tickFormatter={(t: number) =>
+                new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
+              }
               tick={{ fontSize: 11 }}
             />
             <YAxis tick={{ fontSize: 11 }} width={52} domain={['auto', 'auto']} />
@@ -104,7 +106,15 @@ export function ListingPriceChart({
               labelFormatter={(t) => new Date(Number(t)).toLocaleString()}
               formatter={(value) => [formatMoney(Number(value), shown), 'Price']}
             />
-            <Line type="stepAfter" dataKey="price" name="Price" stroke="#0550ae" strokeWidth={2} dot isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="price"
+              name="Price"
+              stroke="#0550ae"
+              strokeWidth={2}
+              dot
+              isAnimationActive={false}
+            />
           </LineChart>
           <figcaption>{pricesInWords(points, shown)}</figcaption>
         </figure>

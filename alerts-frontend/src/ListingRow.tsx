@@ -80,14 +80,31 @@ export function ListingRow({
           Not interested
         </button>
         {seller && (
-          <button type="button" disabled={busy} aria-expanded={panel === 'seller'} aria-controls={panel === 'seller' ? `${id}-seller` : undefined} onClick={() => toggle('seller')}>
+          <button
+            type="button"
+            disabled={busy}
+            aria-expanded={panel === 'seller'}
+            aria-controls={panel === 'seller' ? `${id}-seller` : undefined}
+            onClick={() => toggle('seller')}
+          >
             Mute seller
           </button>
         )}
-        <button type="button" disabled={busy} aria-expanded={panel === 'word'} aria-controls={panel === 'word' ? `${id}-word` : undefined} onClick={() => toggle('word')}>
+        <button
+          type="button"
+          disabled={busy}
+          aria-expanded={panel === 'word'}
+          aria-controls={panel === 'word' ? `${id}-word` : undefined}
+          onClick={() => toggle('word')}
+        >
           Mute a word…
         </button>
-        <button type="button" aria-expanded={chartOpen} aria-controls={chartOpen ? `${id}-chart` : undefined} onClick={() => setChartOpen((o) => !o)}>
+        <button
+          type="button"
+          aria-expanded={chartOpen}
+          aria-controls={chartOpen ? `${id}-chart` : undefined}
+          onClick={() => setChartOpen((o) => !o)}
+        >
           Price history
         </button>
       </div>

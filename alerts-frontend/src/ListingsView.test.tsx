@@ -51,7 +51,14 @@ describe('ListingsView', () => {
             listing(2, { state: 'DROPPED', price: 80, previousPrice: 95, shippingCost: 0, totalPrice: 80 }),
             listing(3, { state: 'ENDED', shippingCost: null, shippingType: 'CALCULATED', totalPrice: null }),
             listing(4, { state: 'MUTED', shippingCost: null, shippingType: 'NOT_SPECIFIED', totalPrice: null }),
-            listing(5, { shippingCost: null, shippingType: null, totalPrice: null, seller: null, imageUrl: 'javascript:alert(1)', itemWebUrl: 'http://shop.example.com/5' }),
+            listing(5, {
+              shippingCost: null,
+              shippingType: null,
+              totalPrice: null,
+              seller: null,
+              imageUrl: 'javascript:alert(1)',
+              itemWebUrl: 'http://shop.example.com/5',
+            }),
             listing(6, { imageUrl: null, itemWebUrl: 'javascript:alert(document.cookie)' }),
           ],
         }),
@@ -60,7 +67,9 @@ describe('ListingsView', () => {
 
     const first = await screen.findByText('Listing 1');
     expect(listingCalls(fetchMock)).toEqual(['/api/alerts/a1/listings']);
-    const titles = screen.getAllByRole('listitem').map((li) => li.querySelector('.listing-title')?.textContent?.slice(0, 9));
+    const titles = screen
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('.listing-title')?.textContent?.slice(0, 9));
     expect(titles).toEqual(['Listing 1', 'Listing 2', 'Listing 3', 'Listing 4', 'Listing 5', 'Listing 6']);
 
     const one = within(rowOf('Listing 1'));
@@ -103,7 +112,9 @@ describe('ListingsView', () => {
     const fetchMock = mockFetch({
       'GET /api/alerts/a1/listings': (url) => {
         const state = new URL(url, 'http://x').searchParams.get('state');
-        return json({ listings: state === 'DROPPED' ? [listing(2, { state: 'DROPPED', previousPrice: 150 })] : [listing(1)] });
+        return json({
+          listings: state === 'DROPPED' ? [listing(2, { state: 'DROPPED', previousPrice: 150 })] : [listing(1)],
+        });
       },
     });
     const user = userEvent.setup();
@@ -154,7 +165,9 @@ describe('ListingsView', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    const caption = await within(rowOf('Listing 2')).findByText(/^Lowest .*99\.00, highest .*120\.00 over 6 days; now .*102\.00\.$/);
+    const caption = await within(rowOf('Listing 2')).findByText(
+      /^Lowest .*99\.00, highest .*120\.00 over 6 days; now .*102\.00\.$/,
+    );
     expect(caption.closest('figure')).toBeInTheDocument();
     expect(rowOf('Listing 2').querySelector('.recharts-surface')).toBeInTheDocument();
     expect(priceCalls()).toEqual(['/api/alerts/a1/listings/v1%7C2%7C0/prices']);
@@ -242,7 +255,11 @@ describe('ListingsView', () => {
 
     await user.click(row().getByRole('button', { name: 'Mute a word…' }));
     const words = row().getByRole('group', { name: 'Mute listings whose title has the word' });
-    expect(within(words).getAllByRole('button').map((b) => b.textContent)).toEqual(['nintendo', 'switch', 'oled', 'case', 'box']);
+    expect(
+      within(words)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['nintendo', 'switch', 'oled', 'case', 'box']);
     await user.click(within(words).getByRole('button', { name: 'case' }));
     expect(await row().findByText('Muted: Word "case"')).toBeInTheDocument();
 
@@ -282,7 +299,15 @@ describe('ListingsView', () => {
     mockFetch({
       'GET /api/alerts/a1/listings': () => json({ listings: [listing(1)] }),
       'POST /api/mutes': () =>
-        json({ title: 'Bad Request', status: 400, detail: 'value must not be blank', errors: [{ field: 'value', message: 'must not be blank' }] }, 400),
+        json(
+          {
+            title: 'Bad Request',
+            status: 400,
+            detail: 'value must not be blank',
+            errors: [{ field: 'value', message: 'must not be blank' }],
+          },
+          400,
+        ),
     });
     const user = userEvent.setup();
     render(<ListingsView alertId="a1" />);
@@ -293,20 +318,33 @@ describe('ListingsView', () => {
 
 describe('listing helpers', () => {
   it('never calls unknown shipping free', () => {
-    expect(shippingText({ shippingCost: null, shippingType: 'CALCULATED', currency: 'USD' })).toBe('+ shipping (calculated at checkout)');
-    expect(shippingText({ shippingCost: null, shippingType: 'NOT_SPECIFIED', currency: 'USD' })).toBe('+ shipping (not stated)');
-    expect(shippingText({ shippingCost: null, shippingType: 'FIXED', currency: 'USD' })).toBe('+ shipping (not stated)');
+    expect(shippingText({ shippingCost: null, shippingType: 'CALCULATED', currency: 'USD' })).toBe(
+      '+ shipping (calculated at checkout)',
+    );
+    expect(shippingText({ shippingCost: null, shippingType: 'NOT_SPECIFIED', currency: 'USD' })).toBe(
+      '+ shipping (not stated)',
+    );
+    expect(shippingText({ shippingCost: null, shippingType: 'FIXED', currency: 'USD' })).toBe(
+      '+ shipping (not stated)',
+    );
     expect(shippingText({ shippingCost: null, shippingType: null, currency: 'USD' })).toBe('+ shipping (not stated)');
     expect(shippingText({ shippingCost: 0, shippingType: 'FIXED', currency: 'USD' })).toBe('Free shipping');
   });
 
   it('offers title words of 3 letters or more, not numbers, lower-cased, once each', () => {
     expect(muteableWords('PS5 Controller – 2 x DualSense, Ø 15cm, controller 2024 für Kinder')).toEqual([
-      'ps5', 'controller', 'dualsense', '15cm', 'für', 'kinder',
+      'ps5',
+      'controller',
+      'dualsense',
+      '15cm',
+      'für',
+      'kinder',
     ]);
   });
 
   it('puts a listing’s prices in words', () => {
-    expect(pricesInWords([{ at: '2026-12-01T08:00:00Z', price: 10, currency: 'USD' }], 'USD')).toMatch(/^One price recorded: .*10\.00\.$/);
+    expect(pricesInWords([{ at: '2026-12-01T08:00:00Z', price: 10, currency: 'USD' }], 'USD')).toMatch(
+      /^One price recorded: .*10\.00\.$/,
+    );
   });
 });

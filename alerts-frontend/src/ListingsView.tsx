@@ -21,7 +21,8 @@ export function ListingsView({ alertId, onUnauthorized }: { alertId: string; onU
   const id = useId();
   const [state, setState] = useState<ListingState | ''>('');
   const [listings, setListings] = useState<AlertListing[] | null>(null);
-  const [loading, setLoading] = useState(true);
+  // Loading until an answer for the current alert, state and reload came back.
+  const [settled, setSettled] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [recent, setRecent] = useState<Recent[]>([]);
@@ -37,19 +38,23 @@ export function ListingsView({ alertId, onUnauthorized }: { alertId: string; onU
     [onUnauthorized],
   );
 
+  const requested = `${alertId}:${state}:${reloadKey}`;
+  const loading = settled !== requested;
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
-    setError(null);
     api
       .listings(alertId, state || undefined)
-      .then((list) => !cancelled && setListings(list))
+      .then((list) => {
+        if (cancelled) return;
+        setError(null);
+        setListings(list);
+      })
       .catch((e) => {
         if (cancelled) return;
         setListings(null);
         failed(e, setError, 'The listings are unavailable: ');
       })
-      .finally(() => !cancelled && setLoading(false));
+      .finally(() => !cancelled && setSettled(`${alertId}:${state}:${reloadKey}`));
     return () => {
       cancelled = true;
     };

@@ -27,7 +27,12 @@ export function MoreFilters({ kit, open, onToggle }: { kit: FieldKit; open: bool
     [],
   );
 
-  const countrySelect = (name: TextField & ('shipToCountry' | 'itemLocationCountry'), label: string, anyLabel: string, hint: string) =>
+  const countrySelect = (
+    name: TextField & ('shipToCountry' | 'itemLocationCountry'),
+    label: string,
+    anyLabel: string,
+    hint: string,
+  ) =>
     kit.field(
       name,
       label,
@@ -57,7 +62,9 @@ export function MoreFilters({ kit, open, onToggle }: { kit: FieldKit; open: bool
         <div id={`${id}-more`} className="section">
           <fieldset
             className="price-basis"
-            aria-describedby={[`${id}-priceBasis-hint`, basisError ? kit.errorIdOf('priceBasis') : null].filter(Boolean).join(' ')}
+            aria-describedby={[`${id}-priceBasis-hint`, basisError ? kit.errorIdOf('priceBasis') : null]
+              .filter(Boolean)
+              .join(' ')}
           >
             <legend>Compare prices by</legend>
             <div className="check-row">
@@ -75,40 +82,83 @@ export function MoreFilters({ kit, open, onToggle }: { kit: FieldKit; open: bool
                 </span>
               ))}
             </div>
-            {kit.hintText(`${id}-priceBasis`, 'What max price, target price and price drops compare. Shipping is estimated for the ships-to country.')}
+            {kit.hintText(
+              `${id}-priceBasis`,
+              'What max price, target price and price drops compare. Shipping is estimated for the ships-to country.',
+            )}
             {kit.errorText('priceBasis', 'Compare prices by')}
           </fieldset>
 
           <div className="grid">
-            {countrySelect('shipToCountry', 'Ships to', 'Any country', 'Shipping costs are estimated for this country; listings that do not ship there are left out.')}
-            {kit.input('shipToPostalCode', 'Ships-to postal code', 'Optional, only with a country: makes shipping estimates more exact.', {
-              maxLength: 20,
-              autoComplete: 'postal-code',
-            })}
-            {countrySelect('itemLocationCountry', 'Item located in', 'Anywhere', 'Only listings whose item is in this country.')}
+            {countrySelect(
+              'shipToCountry',
+              'Ships to',
+              'Any country',
+              'Shipping costs are estimated for this country; listings that do not ship there are left out.',
+            )}
+            {kit.input(
+              'shipToPostalCode',
+              'Ships-to postal code',
+              'Optional, only with a country: makes shipping estimates more exact.',
+              {
+                maxLength: 20,
+                autoComplete: 'postal-code',
+              },
+            )}
+            {countrySelect(
+              'itemLocationCountry',
+              'Item located in',
+              'Anywhere',
+              'Only listings whose item is in this country.',
+            )}
             {kit.checkbox('freeShippingOnly', 'Free shipping only', 'Leave out listings that charge for shipping.')}
             {kit.checkbox('returnsAccepted', 'Returns accepted', 'Only listings whose seller takes returns.')}
           </div>
 
           <div className="grid">
-            {kit.input('sellers', 'Only from sellers', `eBay user ids, separated by commas or spaces; up to ${MAX_SELLERS}.`, {
-              autoComplete: 'off',
-              spellCheck: false,
-            })}
-            {kit.input('excludedSellers', 'Exclude sellers', `Never from these user ids; up to ${MAX_EXCLUDED_SELLERS}.`, {
-              autoComplete: 'off',
-              spellCheck: false,
-            })}
-            {kit.input('minSellerFeedbackScore', 'Min seller feedback score', 'The seller’s feedback score, e.g. 100.', { inputMode: 'numeric' })}
-            {kit.input('minSellerFeedbackPercent', 'Min positive feedback %', 'Share of positive feedback, 0 to 100, e.g. 98.5.', {
-              inputMode: 'decimal',
-            })}
+            {kit.input(
+              'sellers',
+              'Only from sellers',
+              `eBay user ids, separated by commas or spaces; up to ${MAX_SELLERS}.`,
+              {
+                autoComplete: 'off',
+                spellCheck: false,
+              },
+            )}
+            {kit.input(
+              'excludedSellers',
+              'Exclude sellers',
+              `Never from these user ids; up to ${MAX_EXCLUDED_SELLERS}.`,
+              {
+                autoComplete: 'off',
+                spellCheck: false,
+              },
+            )}
+            {kit.input(
+              'minSellerFeedbackScore',
+              'Min seller feedback score',
+              'The seller’s feedback score, e.g. 100.',
+              { inputMode: 'numeric' },
+            )}
+            {kit.input(
+              'minSellerFeedbackPercent',
+              'Min positive feedback %',
+              'Share of positive feedback, 0 to 100, e.g. 98.5.',
+              {
+                inputMode: 'decimal',
+              },
+            )}
           </div>
 
           <div className="grid">
-            {kit.input('minBids', 'Min bids', 'Only auctions have bids: a bid range is meaningful with buying format Auction.', {
-              inputMode: 'numeric',
-            })}
+            {kit.input(
+              'minBids',
+              'Min bids',
+              'Only auctions have bids: a bid range is meaningful with buying format Auction.',
+              {
+                inputMode: 'numeric',
+              },
+            )}
             {kit.input('maxBids', 'Max bids', 'E.g. 0 for auctions nobody has bid on yet.', { inputMode: 'numeric' })}
           </div>
         </div>

@@ -94,7 +94,8 @@ export function MuteSuggestions({
     setHidden(dismissed(alert.id));
   }
 
-  const inFilter = (s: MuteSuggestion) => (current[s.field] ?? []).some((v) => v.toLowerCase() === s.value.toLowerCase());
+  const inFilter = (s: MuteSuggestion) =>
+    (current[s.field] ?? []).some((v) => v.toLowerCase() === s.value.toLowerCase());
   const shown = suggestions.filter((s) => !hidden.includes(keyOf(s)) && !inFilter(s));
 
   return (
@@ -115,7 +116,12 @@ export function MuteSuggestions({
               <li key={keyOf(s)}>
                 <span className="suggestion-text">{s.text}</span>
                 <span className="suggestion-actions">
-                  <button type="button" disabled={busy} aria-label={`Add to filter: ${s.value}`} onClick={() => apply(s)}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Add to filter: ${s.value}`}
+                    onClick={() => apply(s)}
+                  >
                     Add to filter
                   </button>
                   <button type="button" className="link" aria-label={`Dismiss: ${s.value}`} onClick={() => hide(s)}>

@@ -11,9 +11,30 @@ afterEach(() => sessionStorage.clear());
 
 const mutes: Mute[] = [
   { id: 'm3', alertId: null, kind: 'WORD', value: 'broken', label: 'Word "broken"', createdAt: '2026-12-01T10:00:00Z' },
-  { id: 'm2', alertId: 'id-1', kind: 'LISTING', value: 'v1|9|0', label: 'Listing: Nintendo Switch OLED case', createdAt: '2026-12-01T09:00:00Z' },
-  { id: 'm1', alertId: 'id-2', kind: 'SELLER', value: 'other', label: 'Seller other', createdAt: '2026-12-01T08:00:00Z' },
-  { id: 'm0', alertId: null, kind: 'SELLER', value: 'gadget_hub', label: 'Seller gadget_hub (all alerts)', createdAt: '2026-12-01T07:00:00Z' },
+  {
+    id: 'm2',
+    alertId: 'id-1',
+    kind: 'LISTING',
+    value: 'v1|9|0',
+    label: 'Listing: Nintendo Switch OLED case',
+    createdAt: '2026-12-01T09:00:00Z',
+  },
+  {
+    id: 'm1',
+    alertId: 'id-2',
+    kind: 'SELLER',
+    value: 'other',
+    label: 'Seller other',
+    createdAt: '2026-12-01T08:00:00Z',
+  },
+  {
+    id: 'm0',
+    alertId: null,
+    kind: 'SELLER',
+    value: 'gadget_hub',
+    label: 'Seller gadget_hub (all alerts)',
+    createdAt: '2026-12-01T07:00:00Z',
+  },
 ];
 
 const caseSuggestion: MuteSuggestion = {
@@ -101,7 +122,7 @@ describe('MuteSuggestions', () => {
     const [url, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
     expect(url).toBe('/api/alerts/id-1');
     expect(bodyOf(init)).toEqual({ excludeWords: ['broken', 'case'], version: 3 });
-    expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/merge-patch+json');
+    expect(new Headers(init!.headers).get('Content-Type')).toBe('application/merge-patch+json');
     expect(onChanged).toHaveBeenCalled();
 
     // the next one builds on the answer, before the list of alerts is reloaded
@@ -132,7 +153,14 @@ describe('MuteSuggestions', () => {
   });
 
   it('shows nothing when there are no suggestions or the service has none', async () => {
-    const fetchMock = mockFetch({});
+    let fetchMock = mockFetch({ 'GET /api/alerts/id-1/mute-suggestions': () => json({ suggestions: [] }) });
+    const { unmount } = render(<MuteSuggestions alert={alert(1)} />);
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    unmount();
+
+    // A service without suggestions answers 404.
+    fetchMock = mockFetch({});
     render(<MuteSuggestions alert={alert(1)} />);
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(screen.queryByRole('region')).not.toBeInTheDocument();

@@ -12,9 +12,12 @@ export function MutesList({ alertId, onUnauthorized }: { alertId: string; onUnau
 
   useEffect(() => {
     let cancelled = false;
-    setError(null);
     api.mutes().then(
-      (all) => !cancelled && setMutes((Array.isArray(all) ? all : []).filter((m) => m.alertId === alertId || m.alertId === null)),
+      (all) => {
+        if (cancelled) return;
+        setError(null);
+        setMutes((Array.isArray(all) ? all : []).filter((m) => m.alertId === alertId || m.alertId === null));
+      },
       (e: unknown) => {
         if (cancelled) return;
         if (e instanceof ApiError && e.status === 401) onUnauthorized?.();
@@ -69,7 +72,9 @@ export function MutesList({ alertId, onUnauthorized }: { alertId: string; onUnau
             <li key={mute.id}>
               <span className="mute-label">{mute.label}</span>
               {/* The server's label usually says so already; a global mute is marked either way. */}
-              {mute.alertId === null && !/all alerts/i.test(mute.label) && <span className="badge off">all alerts</span>}
+              {mute.alertId === null && !/all alerts/i.test(mute.label) && (
+                <span className="badge off">all alerts</span>
+              )}
               <span className="hint">since {formatTime(mute.createdAt)}</span>
               <button type="button" aria-label={`Undo: ${mute.label}`} onClick={() => undo(mute)}>
                 Undo

@@ -35,11 +35,30 @@ describe('AlertDetail', () => {
           to: '2026-11-22T00:00:00Z',
           currencies: [
             {
-              currency: 'USD', listingsTracked: 42, newListings: 7, lowest: 170, highest: 320, average: 245,
-              median: 240, todayMedian: 230, todayVsWindowPercent: -4.17, typicalPriceStart: 250,
-              typicalPriceNow: 230, typicalPriceChange: -20, typicalPriceChangePercent: -8,
-              biggestDrops: [], atLowest: [],
-              bestDeals: [{ itemId: 'v1|1', title: 'Switch OLED boxed', itemWebUrl: 'https://www.ebay.com/itm/1', price: 170, belowMedianPercent: 29.17 }],
+              currency: 'USD',
+              listingsTracked: 42,
+              newListings: 7,
+              lowest: 170,
+              highest: 320,
+              average: 245,
+              median: 240,
+              todayMedian: 230,
+              todayVsWindowPercent: -4.17,
+              typicalPriceStart: 250,
+              typicalPriceNow: 230,
+              typicalPriceChange: -20,
+              typicalPriceChangePercent: -8,
+              biggestDrops: [],
+              atLowest: [],
+              bestDeals: [
+                {
+                  itemId: 'v1|1',
+                  title: 'Switch OLED boxed',
+                  itemWebUrl: 'https://www.ebay.com/itm/1',
+                  price: 170,
+                  belowMedianPercent: 29.17,
+                },
+              ],
             },
           ],
         }),
@@ -48,7 +67,10 @@ describe('AlertDetail', () => {
     expect(await screen.findByText('42')).toBeInTheDocument();
     expect(screen.getByText('Listings tracked')).toBeInTheDocument();
     expect(screen.getByText(/-8 %/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Switch OLED boxed' })).toHaveAttribute('href', 'https://www.ebay.com/itm/1');
+    expect(screen.getByRole('link', { name: 'Switch OLED boxed' })).toHaveAttribute(
+      'href',
+      'https://www.ebay.com/itm/1',
+    );
     expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
     const urls = fetchMock.mock.calls.map(([u]) => String(u));
     expect(urls).toEqual(expect.arrayContaining(['/api/alerts/id-1/price-history', '/api/alerts/id-1/insights']));
@@ -65,12 +87,41 @@ describe('AlertDetail', () => {
           to: '2026-11-22T00:00:00Z',
           currencies: [
             {
-              currency: 'USD', listingsTracked: 42, newListings: 7, lowest: 1.6, highest: 320, average: 245,
-              median: 46.99, todayMedian: 46.99, todayVsWindowPercent: 0, typicalPriceStart: 46.99,
-              typicalPriceNow: 46.99, typicalPriceChange: 0, typicalPriceChangePercent: 0,
-              biggestDrops: [], atLowest: [],
-              bestDeals: [{ itemId: 'v1|2', title: 'Falcon sealed', itemWebUrl: 'https://www.ebay.com/itm/2', price: 35.24, belowMedianPercent: 25, reason: null }],
-              suspicious: [{ itemId: 'v1|3', title: 'Falcon box only', itemWebUrl: 'https://www.ebay.com/itm/3', price: 1.6, belowMedianPercent: 96.6, reason: 'far below typical: check it is the item' }],
+              currency: 'USD',
+              listingsTracked: 42,
+              newListings: 7,
+              lowest: 1.6,
+              highest: 320,
+              average: 245,
+              median: 46.99,
+              todayMedian: 46.99,
+              todayVsWindowPercent: 0,
+              typicalPriceStart: 46.99,
+              typicalPriceNow: 46.99,
+              typicalPriceChange: 0,
+              typicalPriceChangePercent: 0,
+              biggestDrops: [],
+              atLowest: [],
+              bestDeals: [
+                {
+                  itemId: 'v1|2',
+                  title: 'Falcon sealed',
+                  itemWebUrl: 'https://www.ebay.com/itm/2',
+                  price: 35.24,
+                  belowMedianPercent: 25,
+                  reason: null,
+                },
+              ],
+              suspicious: [
+                {
+                  itemId: 'v1|3',
+                  title: 'Falcon box only',
+                  itemWebUrl: 'https://www.ebay.com/itm/3',
+                  price: 1.6,
+                  belowMedianPercent: 96.6,
+                  reason: 'far below typical: check it is the item',
+                },
+              ],
             },
           ],
         }),

@@ -5,7 +5,12 @@ import type { PricePoint } from './api';
  * Daily lowest / median / highest price. Sized explicitly (no ResponsiveContainer): the caller
  * passes the width it has, which also keeps the chart renderable in jsdom.
  */
-export function PriceChart({ points, currency, width, height = 260 }: {
+export function PriceChart({
+  points,
+  currency,
+  width,
+  height = 260,
+}: {
   points: PricePoint[];
   currency: string;
   width: number;
@@ -30,7 +35,15 @@ export function PriceChart({ points, currency, width, height = 260 }: {
         <Tooltip />
         <Legend />
         <Line type="monotone" dataKey="min" name="Lowest" stroke="#1a7f37" dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="median" name="Median" stroke="#0550ae" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="median"
+          name="Median"
+          stroke="#0550ae"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
         <Line type="monotone" dataKey="max" name="Highest" stroke="#cf222e" dot={false} isAnimationActive={false} />
       </LineChart>
       <figcaption>

@@ -113,7 +113,7 @@ export function PriceInsights({ alertId, alertCurrency }: { alertId: string; ale
       )}
       {figures && figures.bestDeals.length > 0 && (
         <>
-          <h4>Best deals now</h4>
+          <h3>Best deals now</h3>
           <ul className="deals">
             {figures.bestDeals.map((d) => (
               <li key={d.itemId}>
@@ -128,7 +128,7 @@ export function PriceInsights({ alertId, alertCurrency }: { alertId: string; ale
       )}
       {figures && (figures.suspicious ?? []).length > 0 && (
         <>
-          <h4>Priced far below typical, not counted as deals</h4>
+          <h3>Priced far below typical, not counted as deals</h3>
           <ul className="deals">
             {(figures.suspicious ?? []).map((d) => (
               <li key={d.itemId}>

@@ -37,7 +37,13 @@ export function SecretNotice({ channels, onDone }: { channels: Channel[]; onDone
           <div key={channel.id}>
             <label htmlFor={inputId}>Secret for {channel.url}</label>
             <div className="secret-row">
-              <input id={inputId} readOnly value={channel.secret ?? ''} onFocus={(e) => e.target.select()} spellCheck={false} />
+              <input
+                id={inputId}
+                readOnly
+                value={channel.secret ?? ''}
+                onFocus={(e) => e.target.select()}
+                spellCheck={false}
+              />
               <button
                 type="button"
                 onClick={() => copy(channel, document.getElementById(inputId) as HTMLInputElement | null)}

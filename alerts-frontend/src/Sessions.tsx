@@ -45,7 +45,12 @@ export function SessionsPanel({ onUnauthorized }: { onUnauthorized: () => void }
             {s.current ? (
               <em>this browser</em>
             ) : (
-              <button type="button" className="link" onClick={() => end(s)} aria-label={`End session since ${new Date(s.createdAt).toLocaleString()}`}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => end(s)}
+                aria-label={`End session since ${new Date(s.createdAt).toLocaleString()}`}
+              >
                 End
               </button>
             )}

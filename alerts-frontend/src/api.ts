@@ -1,4 +1,12 @@
 // All calls are relative: the Vite dev server (and nginx in compose) forwards /api to the services.
+//
+// Paths, parameters and request bodies are checked against the services' OpenAPI documents
+// (openapi/*.json, written by CommittedApiDocumentTests; src/generated/ is made from them by
+// `npm run generate`). The documents describe few success bodies, so the answers' types below are
+// still written here.
+import createClient, { type Client } from 'openapi-fetch';
+import type { components, paths as AlertsDocument } from './generated/alerts';
+import type { paths as AnalyticsDocument } from './generated/analytics';
 
 export type Condition = 'NEW' | 'USED' | 'ANY';
 export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'BEST_OFFER' | 'ANY';
@@ -353,117 +361,193 @@ export class ApiError extends Error {
   }
 }
 
-async function toError(response: Response): Promise<ApiError> {
-  let body: { title?: string; detail?: string; errors?: FieldError[] } = {};
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON (e.g. a proxy error page)
-  }
+type Problem = components['schemas']['ProblemDetail'] & { errors?: FieldError[] };
+
+function toError(status: number, body: unknown): ApiError {
+  // not an object: not JSON (e.g. a proxy error page)
+  const problem: Problem = body !== null && typeof body === 'object' ? (body as Problem) : {};
   const fieldErrors: Record<string, string> = {};
-  for (const error of body.errors ?? []) {
+  for (const error of problem.errors ?? []) {
     const name = error.field ?? '';
     fieldErrors[name] = fieldErrors[name] ? `${fieldErrors[name]}; ${error.message}` : error.message;
   }
   const message =
-    body.detail ??
-    body.title ??
-    (response.status === 0 || response.status >= 500
+    problem.detail ??
+    problem.title ??
+    (status === 0 || status >= 500
       ? 'The server is not answering right now. Try again in a moment.'
-      : `Request failed (${response.status})`);
-  return new ApiError(response.status, message, fieldErrors);
+      : `Request failed (${status})`);
+  return new ApiError(status, message, fieldErrors);
 }
 
-async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = contentType;
-  let response: Response;
+/**
+ * alerts-service's document lists the signed-in caller (resolved from the session, never sent) as a
+ * required query parameter of some operations; this drops it so calls need not invent one.
+ */
+type WithoutCaller<Operation> = Operation extends { parameters: { query?: infer Query } }
+  ? Omit<Operation, 'parameters'> & {
+      parameters: Omit<Operation['parameters'], 'query'> & { query?: Omit<NonNullable<Query>, 'caller'> };
+    }
+  : Operation;
+type AlertsPaths = {
+  [P in keyof AlertsDocument]: { [M in keyof AlertsDocument[P]]: WithoutCaller<AlertsDocument[P][M]> };
+};
+
+/** A request record as sent: its optional components also take null (the service reads it as absent). */
+type Sent<T> = T extends (infer Item)[]
+  ? Sent<Item>[]
+  : T extends object
+    ? { [K in keyof T]: undefined extends T[K] ? Sent<T[K]> | null : Sent<T[K]> }
+    : T;
+type Schemas = components['schemas'];
+
+/**
+ * openapi-fetch builds a Request with an absolute URL; the call itself goes out relative to the page,
+ * with the session cookie (HTTP-only, set by the API) and nothing else for authentication.
+ */
+async function sameOrigin(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const body = await request.text();
   try {
-    response = await fetch(path, {
-      method,
-      headers,
+    return await fetch(url.pathname + url.search, {
+      method: request.method,
+      headers: request.headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === '' ? undefined : body,
     });
   } catch {
     throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
   }
-  if (!response.ok) throw await toError(response);
-  if (response.status === 204 || response.status === 202) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
 }
+
+function client<Paths extends object>(): Client<Paths> {
+  return createClient<Paths>({
+    baseUrl: window.location.origin,
+    fetch: sameOrigin,
+    headers: { Accept: 'application/json, application/problem+json' },
+  });
+}
+
+const alerts = client<AlertsPaths>();
+const analytics = client<AnalyticsDocument>();
+
+/** The answer's body (typed here, as the documents mostly leave it open), or its ProblemDetail thrown. */
+async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw toError(response.status, error);
+  // 202: accepted, the answer says nothing the dashboard uses
+  if (response.status === 204 || response.status === 202) return undefined as T;
+  return data as T;
+}
+
+const mergePatch = { 'Content-Type': 'application/merge-patch+json' };
+const id = (value: string) => ({ path: { id: value } });
 
 export const PAGE_SIZE = 20;
 
 export const api = {
-  requestSignInLink: (email: string) => request<void>('POST', '/api/session/link', { email }),
-  signIn: (token: string) => request<Session>('POST', '/api/session', { token }),
-  signOut: () => request<void>('DELETE', '/api/session'),
-  currentSession: () => request<CurrentSession>('GET', '/api/session'),
+  requestSignInLink: (email: string) =>
+    answer<void>(alerts.POST('/api/session/link', { body: { email } satisfies Schemas['LinkRequest'] })),
+  signIn: (token: string) =>
+    answer<Session>(alerts.POST('/api/session', { body: { token } satisfies Schemas['SignInRequest'] })),
+  signOut: () => answer<void>(alerts.DELETE('/api/session')),
+  currentSession: () => answer<CurrentSession>(alerts.GET('/api/session')),
   /** A one-time code to send the Telegram bot from a chat, which links the chat to the address. */
-  telegramLinkCode: () => request<{ code: string; command: string; expiresAt: string }>('POST', '/api/telegram/link-codes'),
-  sessions: () => request<SessionInfo[]>('GET', '/api/sessions'),
-  endSession: (id: string) => request<void>('DELETE', `/api/sessions/${encodeURIComponent(id)}`),
+  telegramLinkCode: () =>
+    answer<{ code: string; command: string; expiresAt: string }>(alerts.POST('/api/telegram/link-codes')),
+  sessions: () => answer<SessionInfo[]>(alerts.GET('/api/sessions')),
+  endSession: (sessionId: string) => answer<void>(alerts.DELETE('/api/sessions/{id}', { params: id(sessionId) })),
   /** Ends every session of the address, this one too. */
-  signOutEverywhere: () => request<void>('DELETE', '/api/sessions'),
-  frequencies: () => request<{ frequencies: number[] }>('GET', '/api/alerts/frequencies').then((r) => r.frequencies),
+  signOutEverywhere: () => answer<void>(alerts.DELETE('/api/sessions')),
+  frequencies: () =>
+    answer<{ frequencies: number[] }>(alerts.GET('/api/alerts/frequencies')).then((r) => r.frequencies),
   listAlerts: (page: number) =>
-    request<Page<Alert>>('GET', `/api/alerts?page=${page}&size=${PAGE_SIZE}&sort=createdAt,desc`),
-  createAlert: (input: AlertInput) => request<Alert>('POST', '/api/alerts', input),
-  replaceAlert: (id: string, input: AlertInput) => request<Alert>('PUT', `/api/alerts/${encodeURIComponent(id)}`, input),
+    answer<Page<Alert>>(
+      alerts.GET('/api/alerts', {
+        params: { query: { page, size: PAGE_SIZE, sort: 'createdAt,desc' } },
+        // the comma of "createdAt,desc" needs no escaping
+        querySerializer: { allowReserved: true },
+      }),
+    ),
+  createAlert: (input: AlertInput) =>
+    answer<Alert>(alerts.POST('/api/alerts', { body: sent<Schemas['AlertRequest']>(input) })),
+  replaceAlert: (alertId: string, input: AlertInput) =>
+    answer<Alert>(alerts.PUT('/api/alerts/{id}', { params: id(alertId), body: sent<Schemas['AlertRequest']>(input) })),
   setActive: (alert: Alert, active: boolean) =>
-    request<Alert>(
-      'PATCH',
-      `/api/alerts/${encodeURIComponent(alert.id)}`,
-      { active, version: alert.version },
-      'application/merge-patch+json',
+    answer<Alert>(
+      alerts.PATCH('/api/alerts/{id}', {
+        params: id(alert.id),
+        body: mergePatchOf({ active, version: alert.version }),
+        headers: mergePatch,
+      }),
     ),
   /** Replaces the alert's feed URL (the old one stops working); answers the new URL. */
-  rotateFeedToken: (id: string) => request<unknown>('POST', `/api/alerts/${encodeURIComponent(id)}/feed-token`),
-  deleteAlert: (id: string) => request<void>('DELETE', `/api/alerts/${encodeURIComponent(id)}`),
-  insights: (id: string) => request<AlertInsights>('GET', `/api/alerts/${encodeURIComponent(id)}/insights`),
+  rotateFeedToken: (alertId: string) =>
+    answer<unknown>(alerts.POST('/api/alerts/{id}/feed-token', { params: id(alertId) })),
+  deleteAlert: (alertId: string) => answer<void>(alerts.DELETE('/api/alerts/{id}', { params: id(alertId) })),
+  insights: (alertId: string) =>
+    answer<AlertInsights>(analytics.GET('/api/alerts/{id}/insights', { params: id(alertId) })),
   /** Reads a pasted eBay search link into alert fields; 400 on "url" when it is not one. */
-  importSearchLink: (url: string) => request<SearchLinkImport>('POST', '/api/search-links', { url }),
+  importSearchLink: (url: string) =>
+    answer<SearchLinkImport>(
+      alerts.POST('/api/search-links', {
+        // alerts-service's document names this body and the sign-in link's alike (LinkRequest), and
+        // shows the latter's {email}
+        body: { url } as unknown as Schemas['LinkRequest'],
+      }),
+    ),
   /** Costs an eBay call on the server: only on request, never per keystroke. 429 when used up. */
   categorySuggestions: (phrase: string, marketplace: Marketplace) =>
-    request<CategorySuggestions>(
-      'GET',
-      `/api/category-suggestions?phrase=${encodeURIComponent(phrase)}&marketplace=${encodeURIComponent(marketplace)}`,
+    answer<CategorySuggestions>(
+      alerts.GET('/api/category-suggestions', { params: { query: { phrase, marketplace } } }),
     ),
-  priceHistory: (id: string) => request<PricePoint[]>('GET', `/api/alerts/${encodeURIComponent(id)}/price-history`),
+  priceHistory: (alertId: string) =>
+    answer<PricePoint[]>(analytics.GET('/api/alerts/{id}/price-history', { params: id(alertId) })),
   /** What the alert found and told, newest first (at most 200); all states without one. */
-  listings: (id: string, state?: ListingState) =>
-    request<{ listings: AlertListing[] }>(
-      'GET',
-      `/api/alerts/${encodeURIComponent(id)}/listings${state ? `?state=${encodeURIComponent(state)}` : ''}`,
+  listings: (alertId: string, state?: ListingState) =>
+    answer<{ listings: AlertListing[] }>(
+      alerts.GET('/api/alerts/{id}/listings', { params: { path: { id: alertId }, query: { state } } }),
     ).then((r) => r.listings ?? []),
   /** One listing's prices over the last 14 days, oldest first (analytics-service). Item ids hold "|". */
-  listingPrices: (id: string, itemId: string) =>
-    request<ListingPrice[]>(
-      'GET',
-      `/api/alerts/${encodeURIComponent(id)}/listings/${encodeURIComponent(itemId)}/prices`,
+  listingPrices: (alertId: string, itemId: string) =>
+    answer<ListingPrice[]>(
+      analytics.GET('/api/alerts/{id}/listings/{itemId}/prices', { params: { path: { id: alertId, itemId } } }),
     ),
   /** The address's mutes, newest first. */
-  mutes: () => request<Mute[]>('GET', '/api/mutes'),
+  mutes: () => answer<Mute[]>(alerts.GET('/api/mutes')),
   /** Muting the same thing twice answers the existing mute. */
-  mute: (input: MuteInput) => request<Mute>('POST', '/api/mutes', input),
-  unmute: (id: string) => request<void>('DELETE', `/api/mutes/${encodeURIComponent(id)}`),
-  muteSuggestions: (id: string) =>
-    request<{ suggestions: MuteSuggestion[] }>('GET', `/api/alerts/${encodeURIComponent(id)}/mute-suggestions`).then(
-      (r) => r.suggestions ?? [],
-    ),
+  mute: (input: MuteInput) => answer<Mute>(alerts.POST('/api/mutes', { body: sent<Schemas['MuteRequest']>(input) })),
+  unmute: (muteId: string) => answer<void>(alerts.DELETE('/api/mutes/{id}', { params: id(muteId) })),
+  muteSuggestions: (alertId: string) =>
+    answer<{ suggestions: MuteSuggestion[] }>(
+      alerts.GET('/api/alerts/{id}/mute-suggestions', { params: id(alertId) }),
+    ).then((r) => r.suggestions ?? []),
   /**
    * Adds the value to one of the alert's exclusion lists. A merge patch replaces a list whole, so
    * the version makes a change made elsewhere in between a 409 instead of a lost update.
    */
   addToFilter: (alert: Alert, field: SuggestionField, value: string) =>
-    request<Alert>(
-      'PATCH',
-      `/api/alerts/${encodeURIComponent(alert.id)}`,
-      { [field]: [...(alert[field] ?? []), value], version: alert.version },
-      'application/merge-patch+json',
+    answer<Alert>(
+      alerts.PATCH('/api/alerts/{id}', {
+        params: id(alert.id),
+        body: mergePatchOf({
+          [field]: [...(alert[field] ?? []), value] as Schemas['AlertRequest'][SuggestionField],
+          version: alert.version,
+        }),
+        headers: mergePatch,
+      }),
     ),
-  deliverySchedule: () => request<DeliverySchedule>('GET', '/api/delivery-schedule'),
-  saveDeliverySchedule: (schedule: DeliverySchedule) => request<DeliverySchedule>('PUT', '/api/delivery-schedule', schedule),
+  deliverySchedule: () => answer<DeliverySchedule>(alerts.GET('/api/delivery-schedule')),
+  saveDeliverySchedule: (schedule: DeliverySchedule) =>
+    answer<DeliverySchedule>(alerts.PUT('/api/delivery-schedule', { body: sent<Schemas['ScheduleBody']>(schedule) })),
 };
+
+/** A merge patch changes only the fields it names; the document describes the body as the whole record. */
+function mergePatchOf(fields: Partial<Sent<Schemas['AlertRequest']>>): Schemas['AlertRequest'] {
+  return fields as Schemas['AlertRequest'];
+}
+
+/** Checks a request against the service's record (nulls allowed where it is optional) and sends it as is. */
+function sent<T>(body: Sent<T>): T {
+  return body as T;
+}

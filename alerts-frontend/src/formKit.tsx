@@ -16,10 +16,18 @@ export function fieldKit(
   /** id, aria-invalid and aria-describedby of an input showing the errors under the given keys. */
   const a11y = (inputId: string, keys: ErrorKey[], hint?: boolean, unit?: boolean) => {
     const shown = keys.filter((k) => errors[k]);
-    const describedBy = [hint ? `${inputId}-hint` : null, unit ? `${inputId}-unit` : null, ...shown.map((k) => errorIdOf(k))]
+    const describedBy = [
+      hint ? `${inputId}-hint` : null,
+      unit ? `${inputId}-unit` : null,
+      ...shown.map((k) => errorIdOf(k)),
+    ]
       .filter(Boolean)
       .join(' ');
-    return { id: inputId, 'aria-invalid': shown.length ? true : undefined, 'aria-describedby': describedBy || undefined };
+    return {
+      id: inputId,
+      'aria-invalid': shown.length ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    };
   };
 
   const errorText = (key: ErrorKey, label: string) =>

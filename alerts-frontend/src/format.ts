@@ -29,7 +29,8 @@ export function filtersSummary(alert: Alert): string {
   // Most alerts search eBay US: only another site is worth the room in the row.
   if (alert.marketplace && alert.marketplace !== 'EBAY_US') parts.push(marketplaceName(alert.marketplace));
   const { minPrice, maxPrice, currency } = alert;
-  if (minPrice != null && maxPrice != null) parts.push(`${formatMoney(minPrice, currency)}–${formatMoney(maxPrice, currency)}`);
+  if (minPrice != null && maxPrice != null)
+    parts.push(`${formatMoney(minPrice, currency)}–${formatMoney(maxPrice, currency)}`);
   else if (minPrice != null) parts.push(`from ${formatMoney(minPrice, currency)}`);
   else if (maxPrice != null) parts.push(`up to ${formatMoney(maxPrice, currency)}`);
   if (CONDITION[alert.condition]) parts.push(CONDITION[alert.condition]);
@@ -48,7 +49,9 @@ export function searchSummary(alert: Alert): string[] {
   const list = (items: string[] | undefined) => (items ?? []).join(', ');
   if (alert.priceBasis === 'TOTAL') parts.push('prices compared with shipping');
   if (alert.shipToCountry)
-    parts.push(`ships to ${countryName(alert.shipToCountry)}${alert.shipToPostalCode ? ` (${alert.shipToPostalCode})` : ''}`);
+    parts.push(
+      `ships to ${countryName(alert.shipToCountry)}${alert.shipToPostalCode ? ` (${alert.shipToPostalCode})` : ''}`,
+    );
   if (alert.freeShippingOnly) parts.push('free shipping only');
   if (alert.returnsAccepted) parts.push('returns accepted');
   if (alert.itemLocationCountry) parts.push(`located in ${countryName(alert.itemLocationCountry)}`);
@@ -61,7 +64,8 @@ export function searchSummary(alert: Alert): string[] {
   if (alert.minSellerFeedbackPercent != null) feedback.push(`≥ ${Number(alert.minSellerFeedbackPercent)} % positive`);
   if (feedback.length) parts.push(`seller feedback ${feedback.join(', ')}`);
   const { minBids, maxBids } = alert;
-  if (minBids != null && maxBids != null) parts.push(minBids === maxBids ? `${minBids} bids` : `${minBids}–${maxBids} bids`);
+  if (minBids != null && maxBids != null)
+    parts.push(minBids === maxBids ? `${minBids} bids` : `${minBids}–${maxBids} bids`);
   else if (minBids != null) parts.push(`at least ${minBids} bids`);
   else if (maxBids != null) parts.push(`at most ${maxBids} bids`);
   return parts;
@@ -81,7 +85,11 @@ export function stateOf(alert: Alert): { label: string; className: string; hint?
   }
   if (!alert.active || alert.status?.state === 'PAUSED') return { label: 'Paused', className: 'badge off' };
   if (alert.status?.state === 'UNCONFIRMED') {
-    return { label: 'Unconfirmed', className: 'badge warn', hint: 'No emails until the confirmation link we sent is opened' };
+    return {
+      label: 'Unconfirmed',
+      className: 'badge warn',
+      hint: 'No emails until the confirmation link we sent is opened',
+    };
   }
   return { label: 'Active', className: 'badge on' };
 }
@@ -108,7 +116,10 @@ export function rulesSummary(alert: Alert): string[] {
   const parts: string[] = [];
   const what: string[] = [];
   if (rules.newListings) what.push('new listings');
-  if (rules.priceDrops) what.push(alert.minDropPercent != null ? `price drops of ${Number(alert.minDropPercent)} % or more` : 'price drops');
+  if (rules.priceDrops)
+    what.push(
+      alert.minDropPercent != null ? `price drops of ${Number(alert.minDropPercent)} % or more` : 'price drops',
+    );
   if (rules.targetPrice != null) what.push(`prices at or below ${formatMoney(rules.targetPrice, alert.currency)}`);
   if (rules.endingSoonMinutes != null) what.push(`auctions ending within ${rules.endingSoonMinutes} min`);
   parts.push(what.length ? `Notifies about ${what.join(', ')}` : 'Notifies about nothing (all rules are off)');

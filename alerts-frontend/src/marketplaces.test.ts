@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, countryOptions, ebayUrl, marketplaceName, marketplaceOfCurrency, MARKETPLACES } from './marketplaces';
+import {
+  countryName,
+  countryOptions,
+  ebayUrl,
+  marketplaceName,
+  marketplaceOfCurrency,
+  MARKETPLACES,
+} from './marketplaces';
 
 describe('marketplaces', () => {
   it('knows each site’s currency, as ebay-client does', () => {
@@ -48,6 +55,8 @@ describe('marketplaces', () => {
     const options = countryOptions();
     expect(options).toHaveLength(249);
     expect(options.find((c) => c.code === 'JP')?.name).toBe('Japan');
-    expect(options.map((c) => c.name)).toEqual([...options.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(options.map((c) => c.name)).toEqual(
+      [...options.map((c) => c.name)].sort((a, b) => a.localeCompare(b, 'en')),
+    );
   });
 });

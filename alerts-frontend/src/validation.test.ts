@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, errorKeyOf, moreFiltersInUse, newChannel, splitNames, splitWords, toInput, validate, withSearchLink } from './validation';
+import {
+  emptyForm,
+  errorKeyOf,
+  moreFiltersInUse,
+  newChannel,
+  splitNames,
+  splitWords,
+  toInput,
+  validate,
+  withSearchLink,
+} from './validation';
 
 const valid = { ...emptyForm('jane@example.com'), searchPhrase: 'switch', frequencyMinutes: '10' };
 const frequencies = [2, 10, 30];
@@ -23,24 +33,35 @@ describe('validate', () => {
   it('checks prices: non-negative, two decimals, min not above max', () => {
     expect(validate({ ...valid, minPrice: '-1' }, frequencies).minPrice).toMatch(/zero or more/);
     expect(validate({ ...valid, maxPrice: '1.234' }, frequencies).maxPrice).toMatch(/2 decimals/);
-    expect(validate({ ...valid, minPrice: '300', maxPrice: '100' }, frequencies).maxPrice).toMatch(/greater than or equal to minPrice/);
+    expect(validate({ ...valid, minPrice: '300', maxPrice: '100' }, frequencies).maxPrice).toMatch(
+      /greater than or equal to minPrice/,
+    );
     expect(validate({ ...valid, minPrice: '100', maxPrice: '100' }, frequencies)).toEqual({});
   });
 
   it('checks marketplace, exclude words and drop percent', () => {
-    expect(validate({ ...valid, marketplace: 'EBAY_XX' as never }, frequencies).marketplace).toMatch(/one of the eBay sites/);
-    expect(validate({ ...valid, excludeWords: Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ') }, frequencies).excludeWords).toMatch(/at most 20/);
+    expect(validate({ ...valid, marketplace: 'EBAY_XX' as never }, frequencies).marketplace).toMatch(
+      /one of the eBay sites/,
+    );
+    expect(
+      validate({ ...valid, excludeWords: Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ') }, frequencies)
+        .excludeWords,
+    ).toMatch(/at most 20/);
     expect(validate({ ...valid, minDropPercent: '101' }, frequencies).minDropPercent).toMatch(/between 0 and 100/);
   });
 });
 
 describe('validate notification rules', () => {
   it('accepts empty optional rules and checks the filled ones', () => {
-    expect(validate({ ...valid, targetPrice: '199.99', endingSoonMinutes: '10080', maxPerDay: '1000' }, frequencies)).toEqual({});
+    expect(
+      validate({ ...valid, targetPrice: '199.99', endingSoonMinutes: '10080', maxPerDay: '1000' }, frequencies),
+    ).toEqual({});
     expect(validate({ ...valid, targetPrice: '-5' }, frequencies).targetPrice).toMatch(/zero or more/);
     expect(validate({ ...valid, targetPrice: '1.234' }, frequencies).targetPrice).toMatch(/2 decimals/);
     expect(validate({ ...valid, endingSoonMinutes: '0' }, frequencies).endingSoonMinutes).toMatch(/from 1 to 10080/);
-    expect(validate({ ...valid, endingSoonMinutes: '10081' }, frequencies).endingSoonMinutes).toMatch(/from 1 to 10080/);
+    expect(validate({ ...valid, endingSoonMinutes: '10081' }, frequencies).endingSoonMinutes).toMatch(
+      /from 1 to 10080/,
+    );
     expect(validate({ ...valid, endingSoonMinutes: '1.5' }, frequencies).endingSoonMinutes).toMatch(/whole number/);
     expect(validate({ ...valid, maxPerDay: '1001' }, frequencies).maxPerDay).toMatch(/from 1 to 1000/);
   });
@@ -49,7 +70,9 @@ describe('validate notification rules', () => {
     expect(validate({ ...valid, quietStart: '22:00', quietEnd: '07:00' }, frequencies)).toEqual({});
     expect(validate({ ...valid, quietStart: '22:00' }, frequencies).quietEnd).toMatch(/together with the start/);
     expect(validate({ ...valid, quietEnd: '07:00' }, frequencies).quietStart).toMatch(/together with the end/);
-    expect(validate({ ...valid, quietStart: '25:00', quietEnd: '07:00' }, frequencies).quietStart).toMatch(/a time such as/);
+    expect(validate({ ...valid, quietStart: '25:00', quietEnd: '07:00' }, frequencies).quietStart).toMatch(
+      /a time such as/,
+    );
   });
 
   it('wants a known IANA time zone of at most 64 characters', () => {
@@ -175,11 +198,23 @@ describe('toInput', () => {
     expect(toInput(valid).rules).toMatchObject({ quietStart: null, quietEnd: null, targetPrice: null });
   });
 
-
   it('splits exclude words on commas and spaces and converts numbers', () => {
     expect(splitWords('Broken, parts  box,,Broken')).toEqual(['broken', 'parts', 'box']);
-    const input = toInput({ ...valid, searchPhrase: ' switch ', minPrice: '10.5', maxPrice: '', marketplace: 'EBAY_DE' });
-    expect(input).toMatchObject({ searchPhrase: 'switch', frequencyMinutes: 10, minPrice: 10.5, maxPrice: null, currency: 'EUR', marketplace: 'EBAY_DE' });
+    const input = toInput({
+      ...valid,
+      searchPhrase: ' switch ',
+      minPrice: '10.5',
+      maxPrice: '',
+      marketplace: 'EBAY_DE',
+    });
+    expect(input).toMatchObject({
+      searchPhrase: 'switch',
+      frequencyMinutes: 10,
+      minPrice: 10.5,
+      maxPrice: null,
+      currency: 'EUR',
+      marketplace: 'EBAY_DE',
+    });
   });
 });
 
@@ -207,36 +242,69 @@ describe('validate search filters', () => {
   });
 
   it('wants a postal code only with a ships-to country, and 2-letter countries', () => {
-    expect(validate({ ...valid, shipToPostalCode: '10115' }, frequencies).shipToPostalCode).toMatch(/needs a ships-to country/);
-    expect(validate({ ...valid, shipToCountry: 'DE', shipToPostalCode: '10115!' }, frequencies).shipToPostalCode).toMatch(/postal code of 2 to 11/);
+    expect(validate({ ...valid, shipToPostalCode: '10115' }, frequencies).shipToPostalCode).toMatch(
+      /needs a ships-to country/,
+    );
+    expect(
+      validate({ ...valid, shipToCountry: 'DE', shipToPostalCode: '10115!' }, frequencies).shipToPostalCode,
+    ).toMatch(/postal code of 2 to 11/);
     expect(validate({ ...valid, shipToCountry: 'DEU' }, frequencies).shipToCountry).toMatch(/2-letter ISO 3166/);
-    expect(validate({ ...valid, itemLocationCountry: 'D' }, frequencies).itemLocationCountry).toMatch(/2-letter ISO 3166/);
+    expect(validate({ ...valid, itemLocationCountry: 'D' }, frequencies).itemLocationCountry).toMatch(
+      /2-letter ISO 3166/,
+    );
   });
 
   it('checks seller lists, feedback and the bid range', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `seller${i}`).join(' ');
     expect(validate({ ...valid, sellers: many(21) }, frequencies).sellers).toMatch(/at most 20 sellers/);
-    expect(validate({ ...valid, excludedSellers: many(51) }, frequencies).excludedSellers).toMatch(/at most 50 sellers/);
+    expect(validate({ ...valid, excludedSellers: many(51) }, frequencies).excludedSellers).toMatch(
+      /at most 50 sellers/,
+    );
     expect(validate({ ...valid, sellers: 'x'.repeat(65) }, frequencies).sellers).toMatch(/at most 64 characters/);
-    expect(validate({ ...valid, minSellerFeedbackScore: '-1' }, frequencies).minSellerFeedbackScore).toMatch(/whole number of 0 or more/);
-    expect(validate({ ...valid, minSellerFeedbackScore: '1.5' }, frequencies).minSellerFeedbackScore).toMatch(/whole number/);
-    expect(validate({ ...valid, minSellerFeedbackPercent: '100.5' }, frequencies).minSellerFeedbackPercent).toMatch(/between 0 and 100/);
+    expect(validate({ ...valid, minSellerFeedbackScore: '-1' }, frequencies).minSellerFeedbackScore).toMatch(
+      /whole number of 0 or more/,
+    );
+    expect(validate({ ...valid, minSellerFeedbackScore: '1.5' }, frequencies).minSellerFeedbackScore).toMatch(
+      /whole number/,
+    );
+    expect(validate({ ...valid, minSellerFeedbackPercent: '100.5' }, frequencies).minSellerFeedbackPercent).toMatch(
+      /between 0 and 100/,
+    );
     expect(validate({ ...valid, minBids: '-2' }, frequencies).minBids).toMatch(/0 or more/);
-    expect(validate({ ...valid, minBids: '5', maxBids: '2' }, frequencies).maxBids).toMatch(/greater than or equal to Min bids/);
+    expect(validate({ ...valid, minBids: '5', maxBids: '2' }, frequencies).maxBids).toMatch(
+      /greater than or equal to Min bids/,
+    );
   });
 
   it('checks the category lists', () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
     expect(validate({ ...valid, categoryIds: ids(11) }, frequencies).categoryIds).toMatch(/at most 10 categories/);
-    expect(validate({ ...valid, excludedCategoryIds: ids(21) }, frequencies).excludedCategoryIds).toMatch(/at most 20 categories/);
-    expect(validate({ ...valid, categoryIds: ['phones'] }, frequencies).categoryIds).toMatch(/numeric eBay category ids/);
+    expect(validate({ ...valid, excludedCategoryIds: ids(21) }, frequencies).excludedCategoryIds).toMatch(
+      /at most 20 categories/,
+    );
+    expect(validate({ ...valid, categoryIds: ['phones'] }, frequencies).categoryIds).toMatch(
+      /numeric eBay category ids/,
+    );
   });
 
   it('sends the filters trimmed, countries in capitals, sellers once each', () => {
     expect(splitNames('Ann, bob  ANN,,Bob carl')).toEqual(['Ann', 'bob', 'carl']);
     expect(
-      toInput({ ...valid, shipToCountry: 'de', shipToPostalCode: ' 10115 ', itemLocationCountry: ' ', minBids: '', maxBids: '7' }),
-    ).toMatchObject({ shipToCountry: 'DE', shipToPostalCode: '10115', itemLocationCountry: null, minBids: null, maxBids: 7 });
+      toInput({
+        ...valid,
+        shipToCountry: 'de',
+        shipToPostalCode: ' 10115 ',
+        itemLocationCountry: ' ',
+        minBids: '',
+        maxBids: '7',
+      }),
+    ).toMatchObject({
+      shipToCountry: 'DE',
+      shipToPostalCode: '10115',
+      itemLocationCountry: null,
+      minBids: null,
+      maxBids: 7,
+    });
   });
 
   it('counts the “More filters” in use', () => {
@@ -252,7 +320,13 @@ describe('validate search filters', () => {
   });
 
   it('fills the form from a search link, keeping what the link does not say', () => {
-    const form = { ...valid, frequencyMinutes: '30', minPrice: '5', shipToCountry: 'DE', excludedCategoryIds: ['1', '2'] };
+    const form = {
+      ...valid,
+      frequencyMinutes: '30',
+      minPrice: '5',
+      shipToCountry: 'DE',
+      excludedCategoryIds: ['1', '2'],
+    };
     const filled = withSearchLink(form, {
       searchPhrase: 'iphone 13',
       marketplace: 'EBAY_GB',

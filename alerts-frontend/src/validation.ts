@@ -1,4 +1,14 @@
-import type { Alert, AlertInput, BuyingOption, ChannelInput, ChannelType, Condition, Marketplace, PriceBasis, SearchLinkAlert } from './api';
+import type {
+  Alert,
+  AlertInput,
+  BuyingOption,
+  ChannelInput,
+  ChannelType,
+  Condition,
+  Marketplace,
+  PriceBasis,
+  SearchLinkAlert,
+} from './api';
 import { isMarketplace, MARKETPLACE_IDS, MARKETPLACES, marketplaceOfCurrency } from './marketplaces';
 
 export const CHANNEL_TYPES: ChannelType[] = ['EMAIL', 'WEBHOOK', 'DISCORD', 'SLACK', 'TELEGRAM'];
@@ -359,7 +369,8 @@ export function validate(values: AlertFormValues, frequencies: number[]): FormEr
 
   const email = values.email.trim();
   if (email === '') errors.email = 'must not be blank: give the address alert emails go to';
-  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) errors.email = 'must be an email address such as jane@example.com';
+  else if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    errors.email = 'must be an email address such as jane@example.com';
 
   const frequency = Number(values.frequencyMinutes);
   if (values.frequencyMinutes.trim() === '') errors.frequencyMinutes = 'must be given: choose how often to check';
@@ -371,10 +382,12 @@ export function validate(values: AlertFormValues, frequencies: number[]): FormEr
   if (minError) errors.minPrice = minError;
   if (maxError) errors.maxPrice = maxError;
   if (!minError && !maxError && values.minPrice.trim() !== '' && values.maxPrice.trim() !== '') {
-    if (Number(values.minPrice) > Number(values.maxPrice)) errors.maxPrice = 'must be greater than or equal to minPrice';
+    if (Number(values.minPrice) > Number(values.maxPrice))
+      errors.maxPrice = 'must be greater than or equal to minPrice';
   }
 
-  if (!isMarketplace(values.marketplace)) errors.marketplace = `must be one of the eBay sites ${MARKETPLACE_IDS.join(', ')}`;
+  if (!isMarketplace(values.marketplace))
+    errors.marketplace = `must be one of the eBay sites ${MARKETPLACE_IDS.join(', ')}`;
 
   const words = splitWords(values.excludeWords);
   if (words.length > 20) errors.excludeWords = 'must hold at most 20 words';
@@ -404,13 +417,16 @@ function sellersError(text: string, max: number): string | undefined {
 function validateMoreFilters(values: AlertFormValues, errors: FormErrors) {
   const country = values.shipToCountry.trim();
   const postalCode = values.shipToPostalCode.trim();
-  if (country !== '' && !COUNTRY.test(country)) errors.shipToCountry = 'must be a 2-letter ISO 3166 country code such as DE';
+  if (country !== '' && !COUNTRY.test(country))
+    errors.shipToCountry = 'must be a 2-letter ISO 3166 country code such as DE';
   if (postalCode !== '' && country === '')
     errors.shipToPostalCode = 'needs a ships-to country: a postal code is only used together with one';
   else if (postalCode !== '' && !POSTAL_CODE.test(postalCode))
-    errors.shipToPostalCode = 'must be a postal code of 2 to 11 letters, digits, spaces or dashes, as the server checks';
+    errors.shipToPostalCode =
+      'must be a postal code of 2 to 11 letters, digits, spaces or dashes, as the server checks';
   const location = values.itemLocationCountry.trim();
-  if (location !== '' && !COUNTRY.test(location)) errors.itemLocationCountry = 'must be a 2-letter ISO 3166 country code such as DE';
+  if (location !== '' && !COUNTRY.test(location))
+    errors.itemLocationCountry = 'must be a 2-letter ISO 3166 country code such as DE';
 
   const sellers = sellersError(values.sellers, MAX_SELLERS);
   if (sellers) errors.sellers = sellers;
@@ -440,7 +456,8 @@ function validateCategories(values: AlertFormValues, errors: FormErrors) {
   else if (!categoryIds.every((c) => CATEGORY_ID.test(c))) errors.categoryIds = 'must hold numeric eBay category ids';
   if (excludedCategoryIds.length > MAX_EXCLUDED_CATEGORIES)
     errors.excludedCategoryIds = `must hold at most ${MAX_EXCLUDED_CATEGORIES} categories`;
-  else if (!excludedCategoryIds.every((c) => CATEGORY_ID.test(c))) errors.excludedCategoryIds = 'must hold numeric eBay category ids';
+  else if (!excludedCategoryIds.every((c) => CATEGORY_ID.test(c)))
+    errors.excludedCategoryIds = 'must hold numeric eBay category ids';
 }
 
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
@@ -490,7 +507,8 @@ export function toInput(values: AlertFormValues): AlertInput {
 /** Only the target the type uses goes out: a Telegram row never sends a URL typed before switching. */
 function toChannelInput(channel: ChannelFormValues): ChannelInput {
   if (needsUrl(channel.type)) return { type: channel.type, url: channel.url.trim(), enabled: channel.enabled };
-  if (channel.type === 'TELEGRAM') return { type: channel.type, chatId: channel.chatId.trim(), enabled: channel.enabled };
+  if (channel.type === 'TELEGRAM')
+    return { type: channel.type, chatId: channel.chatId.trim(), enabled: channel.enabled };
   return { type: channel.type, enabled: channel.enabled };
 }
 
