@@ -38,8 +38,12 @@ public final class LocalInfrastructureApplication {
     Path data = dataDirectory();
     Path properties = data.resolve(PROPERTIES);
     Files.deleteIfExists(properties);
+    // The secrets the services share (link and session secrets, the session key pair, the operator
+    // key) are made here, once, before any service starts: services starting side by side on an
+    // empty data folder would each make their own.
+    LocalAlertsApplication.LocalSettings.defaultSettings();
 
-    // Postgres.persistent stops each server in a shutdown hook (SIGTERM); the file goes first.
+    // Postgres.persistent stops each server in a shutdown hook (SIGTERM), as the services are gone.
     JdbcConnectionDetails alerts =
         Postgres.persistent(data.resolve("alerts-db"), port("ALERTS_DB_PORT", 15432));
     JdbcConnectionDetails analytics =

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Repository;
 class DueAlerts {
 
   private final JdbcClient jdbc;
+  private final String instance;
 
-  DueAlerts(JdbcClient jdbc) {
+  DueAlerts(JdbcClient jdbc, FetchSettings settings) {
     this.jdbc = jdbc;
+    this.instance = settings.instance();
   }
 
   List<DueAlert> claim(Instant now, int limit, Instant leaseUntil) {
@@ -79,9 +81,10 @@ class DueAlerts {
             """
             update alert set next_run_at = case when next_run_at = :due then :next
                                                 else next_run_at end,
-                lease_until = null, last_run_at = :now, last_error = :error,
-                last_warning = :warning
+                lease_until = null, last_run_at = :now, last_run_by = :instance,
+                last_error = :error, last_warning = :warning
             where id = :id""")
+        .param("instance", instance)
         .param("due", Timestamp.from(alert.nextRunAt()))
         .param("next", Timestamp.from(next))
         .param("now", Timestamp.from(now))

@@ -3,6 +3,8 @@ package dev.ebayalerts.alerts.fetch;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param firstEmailLimit listings in an alert's first email, the current top ones
  * @param fetchConcurrency distinct searches of a batch fetched (and their alerts run) at the same
  *     time; each holds a database connection while its alerts run
+ * @param instance this instance's name in {@code alert.last_run_by}, so an operator (and the
+ *     cluster test) sees which of several instances ran an alert; by default the process id and
+ *     host name
  */
 @Validated
 @ConfigurationProperties("alerts.scheduler")
@@ -30,4 +35,13 @@ record FetchSettings(
     @DefaultValue("5m") @NotNull Duration lease,
     @DefaultValue("50") @Min(1) @Max(200) int fetchLimit,
     @DefaultValue("20") @Min(1) @Max(200) int firstEmailLimit,
-    @DefaultValue("4") @Min(1) @Max(32) int fetchConcurrency) {}
+    @DefaultValue("4") @Min(1) @Max(32) int fetchConcurrency,
+    @DefaultValue("") @Size(max = 100) String instance) {
+
+  FetchSettings {
+    if (instance == null || instance.isBlank()) {
+      String name = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+      instance = name.length() <= 100 ? name : name.substring(0, 100);
+    }
+  }
+}
