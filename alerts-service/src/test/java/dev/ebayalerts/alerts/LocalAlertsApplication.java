@@ -1,8 +1,6 @@
 package dev.ebayalerts.alerts;
 
 import dev.ebayalerts.pubsub.security.SessionTokens;
-import dev.ebayalerts.testing.Postgres;
-import dev.ebayalerts.testing.Redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,37 +8,24 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /**
- * Runs alerts-service on this machine with nothing installed: an embedded PostgreSQL and Redis keep
- * their data in {@code .local-data/} so a restart loses nothing. Started by {@code ./run-local}.
+ * Runs alerts-service on this machine with nothing installed, against the embedded PostgreSQL and
+ * the Redis of the local run's infrastructure ({@link LocalInfrastructureApplication}, started
+ * first and stopped last), which keep their data in {@code .local-data/} so a restart loses
+ * nothing. Started by {@code ./run-local}.
  */
 public class LocalAlertsApplication {
 
   public static void main(String[] args) {
-    LocalInfrastructure.defaultSettings();
-    SpringApplication.from(AlertsApplication::main).with(LocalInfrastructure.class).run(args);
+    LocalSettings.defaultSettings();
+    SpringApplication.run(AlertsApplication.class, args);
   }
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class LocalInfrastructure {
+  static final class LocalSettings {
 
     private static final Path DATA =
         Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
-
-    @Bean
-    JdbcConnectionDetails alertsDatabase() {
-      return Postgres.persistent(DATA.resolve("alerts-db"), port("ALERTS_DB_PORT", 15432));
-    }
-
-    @Bean
-    DataRedisConnectionDetails redis() {
-      return Redis.persistent(DATA.resolve("redis"), port("REDIS_PORT", 16379)).connectionDetails();
-    }
 
     /**
      * Alert emails go to a local mail catcher (e.g. {@code npx maildev}: SMTP on 1025, inbox on
@@ -50,6 +35,18 @@ public class LocalAlertsApplication {
      * names win.
      */
     static void defaultSettings() {
+      // The databases and Redis of the infrastructure launcher, as it wrote them down.
+      System.setProperty(
+          "spring.config.import",
+          "file:" + DATA.resolve(LocalInfrastructureApplication.PROPERTIES));
+      System.setProperty("spring.datasource.url", "${local.alerts-db.url}");
+      System.setProperty("spring.datasource.username", "${local.db.username}");
+      System.setProperty("spring.datasource.password", "${local.db.password}");
+      System.setProperty("spring.data.redis.host", "${local.redis.host}");
+      System.setProperty("spring.data.redis.port", "${local.redis.port}");
+      // Connections are opened when needed: ten idle ones per service are ten idle PostgreSQL
+      // backends, a few hundred MB on a small machine.
+      setIfAbsent("spring.datasource.hikari.minimum-idle", "1");
       setIfAbsent("SMTP_PORT", "1025");
       if (absent("ALERTS_LINK_SECRET")) {
         System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
@@ -91,10 +88,6 @@ public class LocalAlertsApplication {
 
     private static boolean absent(String name) {
       return System.getenv(name) == null && System.getProperty(name) == null;
-    }
-
-    private static int port(String variable, int fallback) {
-      return Integer.parseInt(System.getenv().getOrDefault(variable, String.valueOf(fallback)));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.ebayalerts.analytics;
 
 import dev.ebayalerts.pubsub.security.SessionTokens;
-import dev.ebayalerts.testing.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,38 +8,24 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /**
- * Runs analytics-service on this machine with nothing installed: its own embedded PostgreSQL keeps
- * its data in {@code .local-data/analytics-db}; Redis is the one the local alerts-service started
- * ({@code REDIS_PORT}, 16379). Started by {@code ./run-local}.
+ * Runs analytics-service on this machine with nothing installed, against its embedded PostgreSQL
+ * and the Redis of the local run's infrastructure (alerts-service's {@code
+ * LocalInfrastructureApplication}, started first and stopped last; it writes where they listen into
+ * {@code infrastructure.properties} in the data folder). Started by {@code ./run-local}.
  */
 public class LocalAnalyticsApplication {
 
   public static void main(String[] args) {
-    LocalInfrastructure.defaultSettings();
-    SpringApplication.from(AnalyticsApplication::main)
-        .with(LocalInfrastructure.class)
-        .run(
-            "--server.port=8081",
-            "--spring.data.redis.port=" + System.getenv().getOrDefault("REDIS_PORT", "16379"));
+    LocalSettings.defaultSettings();
+    SpringApplication.run(AnalyticsApplication.class, args);
   }
 
-  @TestConfiguration(proxyBeanMethods = false)
-  static class LocalInfrastructure {
+  static final class LocalSettings {
 
     private static final Path DATA =
         Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
-
-    @Bean
-    JdbcConnectionDetails analyticsDatabase() {
-      int port = Integer.parseInt(System.getenv().getOrDefault("ANALYTICS_DB_PORT", "15433"));
-      return Postgres.withParameters(
-          Postgres.persistent(DATA.resolve("analytics-db"), port), "reWriteBatchedInserts=true");
-    }
 
     /**
      * Insight emails go to the local mail catcher (SMTP on 1025), and their unsubscribe links are
@@ -51,6 +36,19 @@ public class LocalAnalyticsApplication {
      * win.
      */
     static void defaultSettings() {
+      System.setProperty(
+          "spring.config.import", "file:" + DATA.resolve("infrastructure.properties"));
+      // as in application.yml: the driver turns batched inserts into multi-row inserts
+      System.setProperty(
+          "spring.datasource.url", "${local.analytics-db.url}&reWriteBatchedInserts=true");
+      System.setProperty("spring.datasource.username", "${local.db.username}");
+      System.setProperty("spring.datasource.password", "${local.db.password}");
+      System.setProperty("spring.data.redis.host", "${local.redis.host}");
+      System.setProperty("spring.data.redis.port", "${local.redis.port}");
+      // Connections are opened when needed, not ten idle backends from the start.
+      if (absent("spring.datasource.hikari.minimum-idle")) {
+        System.setProperty("spring.datasource.hikari.minimum-idle", "1");
+      }
       if (absent("SMTP_PORT")) {
         System.setProperty("SMTP_PORT", "1025");
       }

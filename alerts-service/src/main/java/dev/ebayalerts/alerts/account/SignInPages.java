@@ -1,5 +1,6 @@
 package dev.ebayalerts.alerts.account;
 
+import dev.ebayalerts.alerts.web.HtmlPages;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -27,6 +28,7 @@ class SignInPages {
   private final Origins origins;
   private final SignedTokens tokens;
   private final Subscribers subscribers;
+  private final ManageLinks links;
   private final Clock clock;
 
   SignInPages(
@@ -35,12 +37,14 @@ class SignInPages {
       Origins origins,
       SignedTokens tokens,
       Subscribers subscribers,
+      ManageLinks links,
       Clock clock) {
     this.signInLinks = signInLinks;
     this.sessions = sessions;
     this.origins = origins;
     this.tokens = tokens;
     this.subscribers = subscribers;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -105,10 +109,16 @@ class SignInPages {
         .map(
             email -> {
               subscribers.confirm(email, clock.instant());
-              return page(
-                  HttpStatus.OK,
-                  "Address confirmed",
-                  email + " is confirmed: alert emails will arrive from now on.");
+              // The next step for someone who just arrived: their alerts, in the dashboard.
+              return ResponseEntity.ok()
+                  .contentType(MediaType.TEXT_HTML)
+                  .body(
+                      html(
+                              "Address confirmed",
+                              email + " is confirmed: alert emails will arrive from now on.")
+                          .replace(
+                              "</body>",
+                              HtmlPages.dashboardLink(links.dashboardUrl()) + "</body>"));
             })
         .orElseGet(SignInPages::invalidConfirmation);
   }

@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.consent;
 
 import dev.ebayalerts.alerts.account.Accounts;
+import dev.ebayalerts.alerts.account.ManageLinks;
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.channel.ChannelView;
 import dev.ebayalerts.alerts.web.HtmlPages;
@@ -27,10 +28,12 @@ class StartPages {
 
   private final Accounts accounts;
   private final AlertControl alerts;
+  private final ManageLinks links;
 
-  StartPages(Accounts accounts, AlertControl alerts) {
+  StartPages(Accounts accounts, AlertControl alerts, ManageLinks links) {
     this.accounts = accounts;
     this.alerts = alerts;
+    this.links = links;
   }
 
   @GetMapping("/start")
@@ -83,6 +86,7 @@ class StartPages {
                       .append("</code> (copy it now: it is not shown again).</p>");
                 }
               }
+              body.append(HtmlPages.dashboardLink(links.dashboardUrl()));
               return page(HttpStatus.OK, "Alert started", body.toString());
             })
         .orElseGet(

@@ -24,10 +24,12 @@ class DueAlerts {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
+  private final String instance;
 
-  DueAlerts(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+  DueAlerts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FetchSettings settings) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
+    this.instance = settings.instance();
   }
 
   List<DueAlert> claim(Instant now, int limit, Instant leaseUntil) {
@@ -89,7 +91,8 @@ class DueAlerts {
     jdbcTemplate.batchUpdate(
         """
         update alert set next_run_at = case when next_run_at = ? then ? else next_run_at end,
-            lease_until = null, last_run_at = ?, last_error = ?, last_warning = ?
+            lease_until = null, last_run_at = ?, last_run_by = ?, last_error = ?,
+            last_warning = ?
         where id = ?""",
         runs.stream()
             .map(
@@ -103,6 +106,7 @@ class DueAlerts {
                     Timestamp.from(alert.nextRunAt()),
                     Timestamp.from(next),
                     at,
+                    instance,
                     truncate(run.error()),
                     truncate(run.warning()),
                     alert.id()

@@ -3,6 +3,8 @@ package dev.ebayalerts.alerts.fetch;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *     database connection: the runs are database and CPU work, so about the number of cores
  * @param runBatchSize alerts run in one transaction: their reads and writes are a few statements
  *     for the whole batch; a batch that fails is run again one alert at a time
+ * @param instance this instance's name in {@code alert.last_run_by}, so an operator (and the
+ *     cluster test) sees which of several instances ran an alert; by default the process id and
+ *     host name
  */
 @Validated
 @ConfigurationProperties("alerts.scheduler")
@@ -40,4 +45,13 @@ record FetchSettings(
     @DefaultValue("2") @Min(1) @Max(32) int runConcurrency,
     @DefaultValue("50") @Min(1) @Max(1_000) int runBatchSize,
     @DefaultValue("4") @Min(1) @Max(64) int cycles,
-    @DefaultValue("2000") @Min(0) @Max(1_000_000) int parsedResults) {}
+    @DefaultValue("2000") @Min(0) @Max(1_000_000) int parsedResults,
+    @DefaultValue("") @Size(max = 100) String instance) {
+
+  FetchSettings {
+    if (instance == null || instance.isBlank()) {
+      String name = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+      instance = name.length() <= 100 ? name : name.substring(0, 100);
+    }
+  }
+}

@@ -28,4 +28,15 @@ public final class HtmlPages {
                 + body
                 + "</main></body></html>");
   }
+
+  /**
+   * The next step after a page that confirms an address or starts an alert: the dashboard, where
+   * the address's alerts are seen and managed.
+   */
+  public static String dashboardLink(String dashboardUrl) {
+    return "<p><a href=\""
+        + HtmlUtils.htmlEscape(dashboardUrl)
+        + "\">Open the dashboard</a> to see and manage your alerts (sign in there with this"
+        + " address).</p>";
+  }
 }

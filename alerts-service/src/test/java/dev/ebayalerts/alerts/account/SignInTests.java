@@ -7,6 +7,7 @@ import dev.ebayalerts.testing.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ class SignInTests {
   @Autowired SignInLinks signInLinks;
   @Autowired Subscribers subscribers;
   @Autowired JdbcClient jdbc;
+  @Autowired SignedTokens tokens;
+  @Autowired ManageLinks links;
 
   @Test
   void theEmailedLinkSignsInOnceAndConfirmsTheAddress() throws Exception {
@@ -171,6 +174,23 @@ class SignInTests {
   void aForgedTokenIsRefused() {
     exchange("made-up-token").expectStatus().isBadRequest();
     postForm("/signin", "made-up-token").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void theConfirmedPageLeadsToTheDashboard() {
+    String email = fresh("confirm");
+    String token = tokens.issue(SignedTokens.CONFIRM, email, Instant.now().plusSeconds(600));
+
+    postForm("/confirm", token)
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            page ->
+                assertThat(page)
+                    .contains("Address confirmed", email + " is confirmed")
+                    .contains("<a href=\"" + links.dashboardUrl() + "\">Open the dashboard</a>"));
+    assertThat(subscribers.isConfirmed(email)).isTrue();
   }
 
   @Test

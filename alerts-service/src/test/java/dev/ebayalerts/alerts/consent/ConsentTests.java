@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebayalerts.alerts.account.ManageLinks;
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.fetch.FetchRuns;
 import dev.ebayalerts.alerts.support.ChannelStub;
@@ -39,6 +40,7 @@ class ConsentTests {
   @Autowired JdbcClient jdbc;
   @Autowired SignInLinks signInLinks;
   @Autowired ApplicationContext context;
+  @Autowired ManageLinks links;
 
   @Test
   void anAlertCreatedWithoutASessionRunsOnlyOnceItsOwnerStartsIt() throws Exception {
@@ -76,7 +78,12 @@ class ConsentTests {
         .expectStatus()
         .isOk()
         .expectBody(String.class)
-        .value(page -> assertThat(page).contains("Alert started", "consent camera"));
+        .value(
+            page ->
+                assertThat(page)
+                    .contains("Alert started", "consent camera")
+                    .as("the next step: the dashboard")
+                    .contains("<a href=\"" + links.dashboardUrl() + "\">Open the dashboard</a>"));
 
     assertThat(state(to, id)).isEqualTo("ACTIVE"); // starting confirmed the address too
     FetchRuns.runNow(context, id);

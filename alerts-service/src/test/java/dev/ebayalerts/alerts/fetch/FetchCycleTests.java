@@ -32,6 +32,7 @@ class FetchCycleTests {
   @Autowired SignInLinks signInLinks;
   @Autowired JdbcClient jdbc;
   @Autowired StringRedisTemplate redis;
+  @Autowired FetchSettings settings;
 
   /** The alerts API answers only the owner of an alert: these tests act as jane. */
   @BeforeEach
@@ -62,6 +63,11 @@ class FetchCycleTests {
         .contains("\"first\":true", "Leica M6 body", "Leica M6 TTL", "1899.00");
     Map<String, Object> alert = alert(id);
     assertThat(alert.get("last_run_at")).isNotNull();
+    assertThat(alert.get("last_run_by"))
+        .as("which instance ran it")
+        .isEqualTo(settings.instance())
+        .asString()
+        .startsWith(ProcessHandle.current().pid() + "@");
     assertThat(alert.get("last_error")).isNull();
     assertThat(alert.get("lease_until")).isNull();
     assertThat(((java.sql.Timestamp) alert.get("next_run_at")).toInstant())

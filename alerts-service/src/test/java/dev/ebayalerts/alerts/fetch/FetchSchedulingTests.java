@@ -80,7 +80,8 @@ class FetchSchedulingTests {
 
   private void run(int cycles, Duration tick) throws Exception {
     FetchSettings settings =
-        new FetchSettings(true, tick, 200, Duration.ofMinutes(5), 50, 20, 32, 2, 50, cycles, 2000);
+        new FetchSettings(
+            true, tick, 200, Duration.ofMinutes(5), 50, 20, 32, 2, 50, cycles, 2000, "test");
     new FetchScheduling().fetchCycleJobs(scheduler, settings).run(null);
   }
 

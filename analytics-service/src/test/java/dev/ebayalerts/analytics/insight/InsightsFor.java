@@ -3,6 +3,7 @@ package dev.ebayalerts.analytics.insight;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -17,6 +18,8 @@ public final class InsightsFor {
         JdbcClient.create(dataSource),
         new InsightSettings(Duration.ofDays(14), 5, Duration.ofDays(1), 2),
         clock,
-        new DataSourceTransactionManager(dataSource));
+        new DataSourceTransactionManager(dataSource),
+        // batches one after the other, on the caller's thread
+        new TaskExecutorAdapter(Runnable::run));
   }
 }
