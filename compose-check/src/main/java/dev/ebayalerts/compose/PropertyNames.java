@@ -11,6 +11,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -148,14 +149,14 @@ public final class PropertyNames {
       int depth) {
     String name = prefix + "." + dashed(javaName);
     if (Map.class.isAssignableFrom(type)) {
-      mapPrefixes.add(variable(name));
+      mapPrefixes.addAll(variables(name));
     } else if (Optional.class.equals(type)) {
       Class<?> element = ResolvableType.forType(genericType).getGeneric(0).resolve(Object.class);
       property(prefix, javaName, element, element, visiting, depth);
     } else if (simple(type)) {
-      variables.add(variable(name));
+      variables.addAll(variables(name));
     } else {
-      variables.add(variable(name));
+      variables.addAll(variables(name));
       walk(name, type, visiting, depth + 1);
     }
   }
@@ -183,9 +184,14 @@ public final class PropertyNames {
     return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
-  /** The environment variable Spring Boot reads for a property: dots to _, dashes gone. */
-  static String variable(String property) {
-    return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+  /**
+   * The environment variables Spring Boot reads for a property: dots become {@code _} and dashes go
+   * ({@code ALERTS_SCHEDULER_FETCHCONCURRENCY}), or, the older form it still reads, dashes become
+   * {@code _} too ({@code ALERTS_SCHEDULER_FETCH_CONCURRENCY}).
+   */
+  static Set<String> variables(String property) {
+    String upper = property.replace('.', '_').toUpperCase(Locale.ROOT);
+    return new TreeSet<>(List.of(upper.replace("-", ""), upper.replace('-', '_')));
   }
 
   @Override
