@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,13 +50,20 @@ public final class ComposeChecks {
       Pattern.compile("^COPY\\s+(?!--from)(\\S+)\\s+/etc/nginx/\\S*", Pattern.MULTILINE);
   private static final Pattern VERSION = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)");
 
+  /**
+   * Draft 7, which the Compose schema declares, plus the later {@code deprecated} annotation it
+   * also uses (otherwise each use logs an unknown-keyword warning).
+   */
+  private static final Dialect COMPOSE_SPEC_DIALECT =
+      Dialect.builder(Dialects.getDraft7()).keyword(new AnnotationKeyword("deprecated")).build();
+
   private ComposeChecks() {}
 
   /** Where the file breaks the Compose Specification's JSON schema. */
   public static List<String> schemaViolations(Path compose, Path schemaFile) {
     // Given with its file's address: the schema's relative $id resolves against it.
     Schema schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+        SchemaRegistry.withDefaultDialect(COMPOSE_SPEC_DIALECT)
             .getSchema(
                 SchemaLocation.of(schemaFile.toAbsolutePath().toUri().toString()),
                 JsonMapper.shared().readTree(schemaFile.toFile()));
