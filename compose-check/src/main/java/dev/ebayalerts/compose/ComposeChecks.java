@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ComposeChecks {
 
   /** The first Redis 7.4 release with the 2025 Lua fixes (CVE-2025-49844 and its companions). */
-  static final List<Integer> REDIS_7_MINIMUM = List.of(7, 4, 6);
+  static final List<Integer> REDIS_MINIMUM = List.of(7, 4, 6);
 
   private static final Pattern NGINX_LISTEN =
       Pattern.compile("^\\s*listen\\s+(?:\\S+:)?(\\d+)\\b", Pattern.MULTILINE);
@@ -399,9 +399,7 @@ public final class ComposeChecks {
             : List.of();
     if (parts.size() < required) {
       problems.add(where + ": image " + image + " has no full version");
-    } else if (name.equals("redis") && parts.get(0) == 7 && compare(parts, REDIS_7_MINIMUM) < 0) {
-      problems.add(where + ": image " + image + " is older than Redis 7.4.6 (the 2025 Lua fixes)");
-    } else if (name.equals("redis") && parts.get(0) < 7) {
+    } else if (name.equals("redis") && compare(parts, REDIS_MINIMUM) < 0) {
       problems.add(where + ": image " + image + " is older than Redis 7.4.6 (the 2025 Lua fixes)");
     }
   }

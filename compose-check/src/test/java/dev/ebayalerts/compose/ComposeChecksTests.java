@@ -186,6 +186,16 @@ class ComposeChecksTests {
   }
 
   @Test
+  void reportsARedisSix() throws IOException {
+    Path compose =
+        brokenCompose(text -> text.replaceFirst("image: redis:\\S+", "image: redis:6.2.20"));
+
+    assertThat(ComposeChecks.floatingImages(compose))
+        .containsExactly(
+            "redis: image redis:6.2.20 is older than Redis 7.4.6 (the 2025 Lua fixes)");
+  }
+
+  @Test
   void acceptsRedisFrom7_4_6AndEight() throws IOException {
     for (String tag : new String[] {"7.4.6-alpine", "7.4.7", "8.0.0"}) {
       Path compose =
