@@ -1,0 +1,76 @@
+package dev.ebayalerts.ebaymock.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebayalerts.compose.ComposeChecks;
+import dev.ebayalerts.compose.ComposeFile;
+import dev.ebayalerts.compose.EnvFile;
+import dev.ebayalerts.compose.PropertyNames;
+import dev.ebayalerts.compose.Repository;
+import dev.ebayalerts.ebaymock.EbayMockProperties;
+import dev.ebayalerts.ebaymock.MockApiTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The environment docker-compose.yml gives the ebay-mock container, against what the mock reads.
+ */
+class ComposeEnvironmentTests extends MockApiTest {
+
+  private static final String SERVICE = "ebay-mock";
+
+  @Autowired ConfigurableApplicationContext context;
+
+  @Test
+  void everyVariableComposeGivesItSetsAPropertyItReads() {
+    assertThat(
+            ComposeChecks.unboundVariables(
+                Repository.composeFile(), SERVICE, PropertyNames.of(context)))
+        .isEmpty();
+  }
+
+  @Test
+  void reportsAVariableThatSetsNothing(@TempDir Path dir) throws IOException {
+    Path broken = dir.resolve("docker-compose.yml");
+    Files.writeString(
+        broken,
+        Files.readString(Repository.composeFile())
+            .replace("      EBAYMOCK_PUBLICURL: ", "      EBAYMOCK_PUBLIC_URL: "));
+
+    // ebay-mock.public.url: a property of nothing
+    assertThat(ComposeChecks.unboundVariables(broken, SERVICE, PropertyNames.of(context)))
+        .containsExactly("ebay-mock: EBAYMOCK_PUBLIC_URL sets no property ebay-mock reads");
+  }
+
+  @Test
+  void bindsThePublicUrlOfTheEnvFile() {
+    Map<String, Object> environment =
+        new HashMap<>(
+            ComposeFile.read(Repository.composeFile())
+                .environment(SERVICE, EnvFile.read(Repository.envExample()).values()));
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addFirst(
+        new SystemEnvironmentPropertySource(
+            // the "-systemEnvironment" suffix turns on relaxed binding for it
+            "docker-compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            environment));
+
+    EbayMockProperties properties =
+        new Binder(ConfigurationPropertySources.from(sources))
+            .bindOrCreate("ebay-mock", EbayMockProperties.class);
+
+    assertThat(properties.publicUrl()).isEqualTo("http://localhost:8090");
+  }
+}
