@@ -3,9 +3,9 @@ package dev.ebayalerts.alerts.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ebayalerts.compose.ComposeChecks;
-import dev.ebayalerts.compose.Repository;
 import dev.ebayalerts.ebaymock.EbayMockApplication;
+import dev.ebayalerts.testing.compose.ComposeChecks;
+import dev.ebayalerts.testing.compose.Repository;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

@@ -2,16 +2,16 @@ package dev.ebayalerts.analytics.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebayalerts.analytics.support.Postgres;
-import dev.ebayalerts.analytics.support.Redis;
 import dev.ebayalerts.analytics.support.Sessions;
-import dev.ebayalerts.analytics.support.Smtp;
-import dev.ebayalerts.compose.ComposeChecks;
-import dev.ebayalerts.compose.ComposeFile;
-import dev.ebayalerts.compose.EnvFile;
-import dev.ebayalerts.compose.PostgresImage;
-import dev.ebayalerts.compose.PropertyNames;
-import dev.ebayalerts.compose.Repository;
+import dev.ebayalerts.testing.Postgres;
+import dev.ebayalerts.testing.Redis;
+import dev.ebayalerts.testing.Smtp;
+import dev.ebayalerts.testing.compose.ComposeChecks;
+import dev.ebayalerts.testing.compose.ComposeFile;
+import dev.ebayalerts.testing.compose.EnvFile;
+import dev.ebayalerts.testing.compose.PostgresImage;
+import dev.ebayalerts.testing.compose.PropertyNames;
+import dev.ebayalerts.testing.compose.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package dev.ebayalerts.ebaymock.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebayalerts.compose.ComposeChecks;
-import dev.ebayalerts.compose.ComposeFile;
-import dev.ebayalerts.compose.EnvFile;
-import dev.ebayalerts.compose.PropertyNames;
-import dev.ebayalerts.compose.Repository;
 import dev.ebayalerts.ebaymock.EbayMockProperties;
-import dev.ebayalerts.ebaymock.MockApiTest;
+import dev.ebayalerts.ebaymock.MockApiTests;
+import dev.ebayalerts.testing.compose.ComposeChecks;
+import dev.ebayalerts.testing.compose.ComposeFile;
+import dev.ebayalerts.testing.compose.EnvFile;
+import dev.ebayalerts.testing.compose.PropertyNames;
+import dev.ebayalerts.testing.compose.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * The environment docker-compose.yml gives the ebay-mock container, against what the mock reads.
  */
-class ComposeEnvironmentTests extends MockApiTest {
+class ComposeEnvironmentTests extends MockApiTests {
 
   private static final String SERVICE = "ebay-mock";
 

@@ -1,4 +1,4 @@
-package dev.ebayalerts.compose;
+package dev.ebayalerts.testing.compose;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;

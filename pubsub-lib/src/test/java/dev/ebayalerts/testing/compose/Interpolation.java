@@ -1,4 +1,4 @@
-package dev.ebayalerts.compose;
+package dev.ebayalerts.testing.compose;
 
 import java.util.LinkedHashSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ebayalerts.compose;
+package dev.ebayalerts.testing.compose;
 
 import java.net.URI;
 import java.sql.Connection;

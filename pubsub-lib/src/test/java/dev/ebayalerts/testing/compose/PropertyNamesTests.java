@@ -1,4 +1,4 @@
-package dev.ebayalerts.compose;
+package dev.ebayalerts.testing.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

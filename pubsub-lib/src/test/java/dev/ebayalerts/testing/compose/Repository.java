@@ -1,4 +1,4 @@
-package dev.ebayalerts.compose;
+package dev.ebayalerts.testing.compose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
