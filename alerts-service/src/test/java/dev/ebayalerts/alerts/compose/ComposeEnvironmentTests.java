@@ -91,15 +91,15 @@ class ComposeEnvironmentTests {
         broken,
         text.replace(
             "      ALERTS_DB_URL: ${ALERTS_DB_URL:-",
-            "      ALERTS_SCHEDULER_FETCH_CONCURRENCY: \"8\"\n"
+            "      ALERTS_SCHEDULER_EBAY_CONCURRENCY: \"8\"\n"
                 + "      SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE: \"5\"\n"
-                + "      ALERTS_SCHEDULER_FETCH_CONCURENCY: \"8\"\n"
+                + "      ALERTS_SCHEDULER_EBAY_CONCURENCY: \"8\"\n"
                 + "      ALERTS_DB_URL: ${ALERTS_DB_URL:-"));
 
     // relaxed names of real properties pass; the misspelt one is named
     assertThat(ComposeChecks.unboundVariables(broken, SERVICE, PropertyNames.of(context)))
         .containsExactly(
-            "alerts-service: ALERTS_SCHEDULER_FETCH_CONCURENCY sets no property alerts-service"
+            "alerts-service: ALERTS_SCHEDULER_EBAY_CONCURENCY sets no property alerts-service"
                 + " reads");
   }
 
