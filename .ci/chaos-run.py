@@ -299,17 +299,21 @@ def check(data):
     # less the time alerts-service was down within it.
     down = [(k, r) for name, k, r in kills if name == "alerts-service"]
     worst = (0, "")
+    observed_alerts = set()
     for alert, times in sql(analytics_db, f"""
             select alert_id, string_agg(extract(epoch from observed_at)::text, ',' order by observed_at)
             from (select distinct alert_id, observed_at from price_observation) o
             group by alert_id"""):
         if alert not in alerts:
             continue
+        observed_alerts.add(alert)
         runs = [float(t) for t in times.split(",")] + [end]
         for a, b in zip(runs, runs[1:]):
             gap = b - a - sum(max(0, min(b, r) - max(a, k)) for k, r in down)
             if gap > worst[0]:
                 worst = (gap, alert)
+    for alert in set(alerts) - observed_alerts:
+        worst = (float("inf"), alert)  # an alert that never ran
     tick = 10
     row("largest gap between an alert's runs, less alerts-service downtime",
         f"{worst[0]:.0f} s", f"<= {2 * period + tick} s (2 periods + a tick)",
