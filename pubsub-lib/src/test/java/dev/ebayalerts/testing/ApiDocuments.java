@@ -1,0 +1,98 @@
+package dev.ebayalerts.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The dashboard's API types are generated from committed copies of the services' OpenAPI documents;
+ * each service's test hands what it serves to {@link #assertCommittedEquals}, so a changed endpoint
+ * or record breaks the build there rather than the dashboard at run time.
+ */
+public final class ApiDocuments {
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private ApiDocuments() {}
+
+  /**
+   * Fails, naming every JSON pointer that differs and how to refresh the copy, unless the committed
+   * document equals the served one; with {@code -Dopenapi.write=true} it first rewrites the copy.
+   *
+   * @param module the Maven module serving the document, for the refresh command
+   */
+  public static void assertCommittedEquals(String servedDocument, Path committed, String module) {
+    String howToRefresh =
+        "refresh it with ./mvnw -B verify -pl "
+            + module
+            + " -am -Dtest=CommittedApiDocumentTests -Dsurefire.failIfNoSpecifiedTests=false"
+            + " -Dopenapi.write=true, then run npm run build in alerts-frontend";
+    JsonNode served = normalised(JSON.readTree(servedDocument));
+    try {
+      if (Boolean.getBoolean("openapi.write")) {
+        Files.writeString(committed, JSON.writeValueAsString(served) + "\n");
+      }
+      assertThat(Files.exists(committed))
+          .as("%s is missing; %s", committed.toAbsolutePath().normalize(), howToRefresh)
+          .isTrue();
+      JsonNode copy = JSON.readTree(Files.readString(committed));
+      assertThat(copy)
+          .as(
+              "%s differs from /v3/api-docs:%n%s%n%s",
+              committed.normalize(), String.join("\n", differences("", copy, served)), howToRefresh)
+          .isEqualTo(served);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The server list names the random port of the test: it says nothing about the API. */
+  private static JsonNode normalised(JsonNode document) {
+    ((ObjectNode) document).remove("servers");
+    return document;
+  }
+
+  /** JSON pointers where the two differ, each with both values, pretty-printed. */
+  static List<String> differences(String pointer, JsonNode committed, JsonNode served) {
+    List<String> found = new ArrayList<>();
+    if (committed != null && served != null && committed.equals(served)) {
+      return found;
+    }
+    if (committed != null && served != null && committed.isObject() && served.isObject()) {
+      var names = new TreeSet<String>();
+      committed.propertyNames().forEach(names::add);
+      served.propertyNames().forEach(names::add);
+      for (String name : names) {
+        found.addAll(
+            differences(
+                pointer + "/" + name.replace("~", "~0").replace("/", "~1"),
+                committed.get(name),
+                served.get(name)));
+      }
+      return found;
+    }
+    found.add(
+        "at "
+            + (pointer.isEmpty() ? "/" : pointer)
+            + "\n  committed: "
+            + pretty(committed)
+            + "\n  served:    "
+            + pretty(served));
+    return found;
+  }
+
+  private static String pretty(JsonNode node) {
+    return node == null ? "(absent)" : JSON.writeValueAsString(node).replace("\n", "\n  ");
+  }
+}
