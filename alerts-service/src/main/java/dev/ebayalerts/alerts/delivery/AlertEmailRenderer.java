@@ -5,20 +5,18 @@ import dev.ebayalerts.pubsub.links.SafeUrls;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders an alert email as a subject, a plain-text body and an HTML body from the Thymeleaf
- * templates in {@code templates/mail/}. Its own template engine, so the text template can use TEXT
- * mode without touching the web pages' engine.
+ * templates in {@code templates/mail/}, with Spring Boot's template engine ({@code
+ * spring.thymeleaf.*}): a template named with its extension is read in the mode that extension
+ * names, so {@code .txt} is TEXT and {@code .html} is HTML.
  */
 @Component
 class AlertEmailRenderer {
@@ -56,18 +54,8 @@ class AlertEmailRenderer {
 
   private final TemplateEngine templates;
 
-  AlertEmailRenderer() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setHtmlTemplateModePatterns(Set.of("*.html"));
-    resolver.setTextTemplateModePatterns(Set.of("*.txt"));
-    resolver.setCacheable(true);
-    resolver.setCheckExistence(true);
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    engine.setEnableSpringELCompiler(true);
-    this.templates = engine;
+  AlertEmailRenderer(TemplateEngine templates) {
+    this.templates = templates;
   }
 
   Rendered render(NoticePayload email, String unsubscribeUrl) {
@@ -104,8 +92,8 @@ class AlertEmailRenderer {
     context.setVariable("feedUrl", feedUrl);
     return new Rendered(
         subject(email, phrase),
-        templates.process("alert.txt", context),
-        templates.process("alert.html", context));
+        templates.process("mail/alert.txt", context),
+        templates.process("mail/alert.html", context));
   }
 
   /**
@@ -140,8 +128,8 @@ class AlertEmailRenderer {
     context.setVariable("manageUrl", manageUrl);
     return new Rendered(
         subject,
-        templates.process("digest.txt", context),
-        templates.process("digest.html", context));
+        templates.process("mail/digest.txt", context),
+        templates.process("mail/digest.html", context));
   }
 
   /** "12 listings from 3 alerts". */

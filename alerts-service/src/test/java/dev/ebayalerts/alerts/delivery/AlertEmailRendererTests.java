@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 
+/** The renderer with the service's own Thymeleaf settings, as Spring Boot configures them. */
+@SpringBootTest(classes = AlertEmailRenderer.class, webEnvironment = WebEnvironment.NONE)
+@ImportAutoConfiguration(ThymeleafAutoConfiguration.class)
 class AlertEmailRendererTests {
 
   static final String UNSUBSCRIBE = "https://alerts.example.com/unsubscribe/abc_-123";
 
-  final AlertEmailRenderer renderer = new AlertEmailRenderer();
+  @Autowired AlertEmailRenderer renderer;
 
   static NoticeListing listing(String title, String price, String previousPrice) {
     return new NoticeListing(

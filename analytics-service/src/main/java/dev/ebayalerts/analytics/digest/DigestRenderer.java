@@ -22,13 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a digest as a subject, a plain-text body, an HTML body and one PNG chart per alert with
- * data, from the Thymeleaf templates {@code templates/mail/insights.*}. Its own template engine, so
- * the text template can use TEXT mode.
+ * data, from the Thymeleaf templates {@code templates/mail/insights.*}, with Spring Boot's template
+ * engine ({@code spring.thymeleaf.*}): {@code insights.txt} is read in TEXT mode, named by its
+ * extension.
  */
 @Component
 class DigestRenderer {
@@ -87,18 +86,8 @@ class DigestRenderer {
 
   private final TemplateEngine templates;
 
-  DigestRenderer() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setCharacterEncoding("UTF-8");
-    resolver.setHtmlTemplateModePatterns(Set.of("*.html"));
-    resolver.setTextTemplateModePatterns(Set.of("*.txt"));
-    resolver.setCacheable(true);
-    resolver.setCheckExistence(true);
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    engine.setEnableSpringELCompiler(true);
-    this.templates = engine;
+  DigestRenderer(TemplateEngine templates) {
+    this.templates = templates;
   }
 
   /**
@@ -133,8 +122,8 @@ class DigestRenderer {
     context.setVariable("alerts", alerts);
     return new Rendered(
         subject,
-        templates.process("insights.txt", context),
-        templates.process("insights.html", context),
+        templates.process("mail/insights.txt", context),
+        templates.process("mail/insights.html", context),
         List.copyOf(charts));
   }
 

@@ -7,11 +7,21 @@ import dev.ebayalerts.pubsub.links.LinkSettings;
 import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 
-/** A hand-made digest with known figures, rendered: the figures, links and charts are there. */
+/**
+ * A hand-made digest with known figures, rendered with the service's own Thymeleaf settings: the
+ * figures, links and charts are there.
+ */
+@SpringBootTest(classes = DigestRenderer.class, webEnvironment = WebEnvironment.NONE)
+@ImportAutoConfiguration(ThymeleafAutoConfiguration.class)
 class DigestRenderingTests {
 
-  final DigestRenderer renderer = new DigestRenderer();
+  @Autowired DigestRenderer renderer;
   final UnsubscribeLinks links =
       new UnsubscribeLinks(
           new LinkSettings("https://alerts.example.com", DigestFixtures.LINK_SECRET));
