@@ -6,6 +6,7 @@ import dev.ebayalerts.alerts.alert.FeedLinks;
 import dev.ebayalerts.alerts.channel.ChannelType;
 import dev.ebayalerts.alerts.mute.MuteLinks;
 import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
+import dev.ebayalerts.pubsub.mail.OutgoingMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -34,8 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EmailChannel implements ChannelSender {
-
-  private static final int ERROR_LENGTH = 300;
 
   private final AlertEmailRenderer renderer;
   private final UnsubscribeLinks links;
@@ -60,7 +58,7 @@ class EmailChannel implements ChannelSender {
     this.feedLinks = feedLinks;
     this.muteLinks = muteLinks;
     this.mail = mail;
-    this.from = address(settings.from());
+    this.from = OutgoingMail.sender(settings.from(), "alerts.mail.from");
     this.messageIdHost = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
   }
 
@@ -77,8 +75,8 @@ class EmailChannel implements ChannelSender {
       String reason = reason(e);
       // A refused address stays refused however soon it is tried again: parked at once.
       throw reason.equals(REFUSED)
-          ? DeliveryFailed.permanent(describe(e), reason)
-          : DeliveryFailed.transientFailure(describe(e), reason);
+          ? DeliveryFailed.permanent(OutgoingMail.describe(e), reason)
+          : DeliveryFailed.transientFailure(OutgoingMail.describe(e), reason);
     }
   }
 
@@ -104,8 +102,8 @@ class EmailChannel implements ChannelSender {
     } catch (RuntimeException | MessagingException e) {
       String reason = reason(e);
       throw reason.equals(REFUSED)
-          ? DeliveryFailed.permanent(describe(e), reason)
-          : DeliveryFailed.transientFailure(describe(e), reason);
+          ? DeliveryFailed.permanent(OutgoingMail.describe(e), reason)
+          : DeliveryFailed.transientFailure(OutgoingMail.describe(e), reason);
     }
   }
 
@@ -155,16 +153,6 @@ class EmailChannel implements ChannelSender {
 
   private static final String REFUSED = "the address was refused";
 
-  /** One line for the row and the alert: what failed, and the root cause if it says more. */
-  static String describe(Exception e) {
-    String text = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
-    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
-    if (root != e) {
-      text += " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
-    }
-    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
-  }
-
   /**
    * Why, in words for the alert's owner: the alert's error is shown by the API, which never shows
    * class names or server internals.
@@ -206,28 +194,5 @@ class EmailChannel implements ChannelSender {
         || (e instanceof SendFailedException failed
             && failed.getInvalidAddresses() != null
             && failed.getInvalidAddresses().length > 0);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no details";
-    }
-    int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip();
-  }
-
-  private static InternetAddress address(String text) {
-    try {
-      InternetAddress address = new InternetAddress(text, true);
-      if (address.getAddress().indexOf('@') < 0) {
-        throw new AddressException("has no domain", text);
-      }
-      return address;
-    } catch (AddressException e) {
-      throw new IllegalArgumentException(
-          "alerts.mail.from must be an email address such as 'ebay-alerts <alerts@example.com>': "
-              + e.getMessage(),
-          e);
-    }
   }
 }

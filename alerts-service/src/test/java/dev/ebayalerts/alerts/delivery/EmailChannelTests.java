@@ -56,19 +56,6 @@ class EmailChannelTests {
         .isEqualTo("the email could not be prepared");
   }
 
-  @Test
-  void recordsAOneLineTechnicalError() {
-    String error =
-        EmailChannel.describe(
-            new MailSendException(
-                "Mail server connection failed\nmore lines",
-                new MessagingException("Couldn't connect", new ConnectException("refused"))));
-
-    assertThat(error)
-        .isEqualTo("MailSendException: Mail server connection failed (ConnectException: refused)");
-    assertThat(EmailChannel.describe(new IllegalStateException("x".repeat(1000)))).hasSize(300);
-  }
-
   private static Exception unreadablePayload() {
     return new IllegalArgumentException("Unexpected token: expected an array for 'listings'");
   }

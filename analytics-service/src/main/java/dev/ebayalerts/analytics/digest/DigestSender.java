@@ -3,11 +3,11 @@ package dev.ebayalerts.analytics.digest;
 import dev.ebayalerts.analytics.digest.DigestQueue.Queued;
 import dev.ebayalerts.analytics.digest.InsightDigest.AlertSection;
 import dev.ebayalerts.pubsub.links.UnsubscribeLinks;
+import dev.ebayalerts.pubsub.mail.OutgoingMail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -58,7 +57,6 @@ import tools.jackson.databind.ObjectMapper;
 class DigestSender {
 
   private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
-  private static final int ERROR_LENGTH = 300;
 
   enum Outcome {
     NONE_DUE,
@@ -99,7 +97,7 @@ class DigestSender {
     this.settings = settings;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
-    this.from = address(settings.from());
+    this.from = OutgoingMail.sender(settings.from(), "analytics.digest.from");
     this.messageIdHost = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
     this.sent =
         Counter.builder("analytics.digest.sent")
@@ -169,7 +167,7 @@ class DigestSender {
     } catch (DataAccessException e) {
       throw e; // the database, not the email: the whole poll stops and tries again
     } catch (RuntimeException | MessagingException e) {
-      return failure(email, describe(e), now);
+      return failure(email, OutgoingMail.describe(e), now);
     }
     queue.markSent(email, now);
     sent.increment();
@@ -238,39 +236,5 @@ class DigestSender {
   static Duration backoff(Duration first, Duration max, int failures) {
     long delay = Math.min(max.toMillis(), first.toMillis() << Math.min(failures - 1, 20));
     return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
-  }
-
-  /** One line for the row: what failed, and the root cause if it says more. */
-  static String describe(Exception e) {
-    String text = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
-    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
-    if (root != e) {
-      text += " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
-    }
-    return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no details";
-    }
-    int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip();
-  }
-
-  private static InternetAddress address(String text) {
-    try {
-      InternetAddress address = new InternetAddress(text, true);
-      if (address.getAddress().indexOf('@') < 0) {
-        throw new AddressException("has no domain", text);
-      }
-      return address;
-    } catch (AddressException e) {
-      throw new IllegalArgumentException(
-          "analytics.digest.from must be an email address such as"
-              + " 'ebay-alerts <alerts@example.com>': "
-              + e.getMessage(),
-          e);
-    }
   }
 }
