@@ -3,31 +3,24 @@ package dev.ebayalerts.analytics.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.analytics.support.Sessions;
-import dev.ebayalerts.testing.Postgres;
 import dev.ebayalerts.testing.Redis;
 import dev.ebayalerts.testing.Smtp;
 import dev.ebayalerts.testing.compose.ComposeChecks;
-import dev.ebayalerts.testing.compose.ComposeFile;
-import dev.ebayalerts.testing.compose.EnvFile;
-import dev.ebayalerts.testing.compose.PostgresImage;
+import dev.ebayalerts.testing.compose.ComposeEnvironment;
 import dev.ebayalerts.testing.compose.PropertyNames;
 import dev.ebayalerts.testing.compose.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -45,7 +38,7 @@ import org.springframework.test.context.ContextConfiguration;
     // Redis is the JVM's shared test server: a database of its own keeps this context's consumer
     // away from the events of the other tests' context
     properties = "spring.data.redis.database=1")
-@ContextConfiguration(initializers = ComposeEnvironmentTests.ComposeEnvironment.class)
+@ContextConfiguration(initializers = ComposeEnvironmentTests.ComposeVariables.class)
 // closed after its tests: a context no other test class shares
 @DirtiesContext
 class ComposeEnvironmentTests {
@@ -120,39 +113,13 @@ class ComposeEnvironmentTests {
   }
 
   /** Compose's environment for analytics-service, pointed at this test's servers. */
-  static class ComposeEnvironment
+  static class ComposeVariables
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      Map<String, String> values = new HashMap<>(EnvFile.read(Repository.envExample()).values());
-      values.putAll(DOT_ENV);
-      Map<String, Object> environment =
-          new HashMap<>(ComposeFile.read(Repository.composeFile()).environment(SERVICE, values));
-
-      JdbcConnectionDetails server = Postgres.forTests();
-      String url = (String) environment.get("ANALYTICS_DB_URL");
-      PostgresImage.initialize(
-          server.getJdbcUrl(),
-          server.getUsername(),
-          server.getPassword(),
-          PostgresImage.database(url),
-          (String) environment.get("ANALYTICS_DB_USER"),
-          (String) environment.get("ANALYTICS_DB_PASSWORD"));
-      environment.put("ANALYTICS_DB_URL", PostgresImage.onServer(url, server.getJdbcUrl()));
-      environment.put("REDIS_HOST", "127.0.0.1");
-      environment.put("REDIS_PORT", String.valueOf(port(Redis.forTests())));
-      environment.put("SMTP_HOST", "127.0.0.1");
-      environment.put("SMTP_PORT", String.valueOf(Smtp.forTests().port()));
-
-      context
-          .getEnvironment()
-          .getPropertySources()
-          .addFirst(
-              new SystemEnvironmentPropertySource(
-                  // the "-systemEnvironment" suffix turns on relaxed binding for it
-                  "docker-compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                  environment));
+      Map<String, Object> environment = ComposeEnvironment.of(SERVICE, DOT_ENV, "ANALYTICS_DB");
+      ComposeEnvironment.addTo(context.getEnvironment(), environment);
     }
   }
 }

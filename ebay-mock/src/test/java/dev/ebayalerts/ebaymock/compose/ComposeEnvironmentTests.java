@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ebayalerts.ebaymock.EbayMockProperties;
 import dev.ebayalerts.ebaymock.MockApiTests;
 import dev.ebayalerts.testing.compose.ComposeChecks;
+import dev.ebayalerts.testing.compose.ComposeEnvironment;
 import dev.ebayalerts.testing.compose.ComposeFile;
 import dev.ebayalerts.testing.compose.EnvFile;
 import dev.ebayalerts.testing.compose.PropertyNames;
@@ -21,8 +22,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The environment docker-compose.yml gives the ebay-mock container, against what the mock reads.
@@ -61,11 +60,7 @@ class ComposeEnvironmentTests extends MockApiTests {
             ComposeFile.read(Repository.composeFile())
                 .environment(SERVICE, EnvFile.read(Repository.envExample()).values()));
     MutablePropertySources sources = new MutablePropertySources();
-    sources.addFirst(
-        new SystemEnvironmentPropertySource(
-            // the "-systemEnvironment" suffix turns on relaxed binding for it
-            "docker-compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            environment));
+    sources.addFirst(ComposeEnvironment.source(environment));
 
     EbayMockProperties properties =
         new Binder(ConfigurationPropertySources.from(sources))
