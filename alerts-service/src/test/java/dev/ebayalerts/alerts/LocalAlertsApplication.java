@@ -1,12 +1,8 @@
 package dev.ebayalerts.alerts;
 
 import dev.ebayalerts.pubsub.security.SessionTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ebayalerts.testing.LocalRun;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -24,8 +20,7 @@ public class LocalAlertsApplication {
 
   static final class LocalSettings {
 
-    private static final Path DATA =
-        Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
+    private static final Path DATA = LocalRun.dataFolder();
 
     /**
      * Alert emails go to a local mail catcher (e.g. {@code npx maildev}: SMTP on 1025, inbox on
@@ -46,48 +41,16 @@ public class LocalAlertsApplication {
       System.setProperty("spring.data.redis.port", "${local.redis.port}");
       // Connections are opened when needed: ten idle ones per service are ten idle PostgreSQL
       // backends, a few hundred MB on a small machine.
-      setIfAbsent("spring.datasource.hikari.minimum-idle", "1");
-      setIfAbsent("SMTP_PORT", "1025");
-      if (absent("ALERTS_LINK_SECRET")) {
-        System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
-      }
+      LocalRun.setIfAbsent("spring.datasource.hikari.minimum-idle", "1");
+      LocalRun.setIfAbsent("SMTP_PORT", "1025");
+      LocalRun.secretIfAbsent("ALERTS_LINK_SECRET", DATA.resolve("link-secret"));
       // Sessions survive a restart; the operator key is in the data folder for curl.
-      if (absent("ALERTS_SESSION_SECRET")) {
-        System.setProperty("ALERTS_SESSION_SECRET", linkSecret(DATA.resolve("session-secret")));
-      }
-      if (absent("ALERTS_SESSION_SIGNING_KEY")) {
+      LocalRun.secretIfAbsent("ALERTS_SESSION_SECRET", DATA.resolve("session-secret"));
+      if (LocalRun.absent("ALERTS_SESSION_SIGNING_KEY")) {
         System.setProperty(
             "ALERTS_SESSION_SIGNING_KEY", SessionTokens.Keys.inFolder(DATA).privateKey());
       }
-      if (absent("ALERTS_OPERATOR_API_KEY")) {
-        System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
-      }
-    }
-
-    private static String linkSecret(Path file) {
-      try {
-        if (Files.exists(file)) {
-          return Files.readString(file).strip();
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, secret);
-        return secret;
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read or create " + file, e);
-      }
-    }
-
-    private static void setIfAbsent(String name, String value) {
-      if (absent(name)) {
-        System.setProperty(name, value);
-      }
-    }
-
-    private static boolean absent(String name) {
-      return System.getenv(name) == null && System.getProperty(name) == null;
+      LocalRun.secretIfAbsent("ALERTS_OPERATOR_API_KEY", DATA.resolve("operator-api-key"));
     }
   }
 }

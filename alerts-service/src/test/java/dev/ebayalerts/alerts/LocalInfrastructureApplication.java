@@ -2,6 +2,7 @@ package dev.ebayalerts.alerts;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.ebayalerts.testing.LocalRun;
 import dev.ebayalerts.testing.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,9 +80,7 @@ public final class LocalInfrastructureApplication {
   }
 
   static Path dataDirectory() throws IOException {
-    Path data =
-        Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
-    return Files.createDirectories(data);
+    return Files.createDirectories(LocalRun.dataFolder());
   }
 
   /**

@@ -1,12 +1,8 @@
 package dev.ebayalerts.analytics;
 
 import dev.ebayalerts.pubsub.security.SessionTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ebayalerts.testing.LocalRun;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -24,8 +20,7 @@ public class LocalAnalyticsApplication {
 
   static final class LocalSettings {
 
-    private static final Path DATA =
-        Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", "../.local-data")).toAbsolutePath();
+    private static final Path DATA = LocalRun.dataFolder();
 
     /**
      * Insight emails go to the local mail catcher (SMTP on 1025), and their unsubscribe links are
@@ -46,44 +41,15 @@ public class LocalAnalyticsApplication {
       System.setProperty("spring.data.redis.host", "${local.redis.host}");
       System.setProperty("spring.data.redis.port", "${local.redis.port}");
       // Connections are opened when needed, not ten idle backends from the start.
-      if (absent("spring.datasource.hikari.minimum-idle")) {
-        System.setProperty("spring.datasource.hikari.minimum-idle", "1");
-      }
-      if (absent("SMTP_PORT")) {
-        System.setProperty("SMTP_PORT", "1025");
-      }
-      if (absent("ALERTS_LINK_SECRET")) {
-        System.setProperty("ALERTS_LINK_SECRET", linkSecret(DATA.resolve("link-secret")));
-      }
+      LocalRun.setIfAbsent("spring.datasource.hikari.minimum-idle", "1");
+      LocalRun.setIfAbsent("SMTP_PORT", "1025");
+      LocalRun.secretIfAbsent("ALERTS_LINK_SECRET", DATA.resolve("link-secret"));
       // Sessions of the local alerts-service (and its operator key) are accepted here too.
-      if (absent("ALERTS_SESSION_VERIFY_KEY")) {
+      if (LocalRun.absent("ALERTS_SESSION_VERIFY_KEY")) {
         System.setProperty(
             "ALERTS_SESSION_VERIFY_KEY", SessionTokens.Keys.inFolder(DATA).publicKey());
       }
-      if (absent("ALERTS_OPERATOR_API_KEY")) {
-        System.setProperty("ALERTS_OPERATOR_API_KEY", linkSecret(DATA.resolve("operator-api-key")));
-      }
-    }
-
-    /** The same files and format as {@code LocalAlertsApplication}'s. */
-    private static String linkSecret(Path file) {
-      try {
-        if (Files.exists(file)) {
-          return Files.readString(file).strip();
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, secret);
-        return secret;
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read or create " + file, e);
-      }
-    }
-
-    private static boolean absent(String name) {
-      return System.getenv(name) == null && System.getProperty(name) == null;
+      LocalRun.secretIfAbsent("ALERTS_OPERATOR_API_KEY", DATA.resolve("operator-api-key"));
     }
   }
 }
