@@ -463,8 +463,9 @@ class AlertCycleBenchmarkTests {
         never overlapping itself, for two periods. eBay is the WireMock stub \
         (`support/EbayStub`) answering every search with 3 listings after a fixed %d ms; calls \
         are counted at the stub, each search's over its own period (from its first alert's due \
-        time in that period to a period later); searches called twice = those called more than \
-        once in their period. **First run**: every alert's first run, each queues an email \
+        time in that period to a period later; a period run more than a period late falls outside \
+        it, as the log's count between the moments every alert had run once and twice shows); \
+        searches called twice = those called more than once in their period. **First run**: every alert's first run, each queues an email \
         (sent meanwhile to GreenMail) and a `ListingsObserved` event (published meanwhile to \
         Redis). **Steady state**: the second period, in which 5 %% of the searches (so 5 %% of \
         the alerts) find one new listing and the others nothing new; every run still publishes \
