@@ -8,7 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An alert claimed by a fetch cycle, with what its search and its email need. */
+/**
+ * An alert claimed by a fetch cycle, with what its search and its email need.
+ *
+ * @param lastRunAt when the alert last ran (over the result it used then), or null before its first
+ *     run
+ */
 record DueAlert(
     UUID id,
     String email,
@@ -23,9 +28,21 @@ record DueAlert(
     BigDecimal minDropPercent,
     String searchKey,
     Instant nextRunAt,
+    Instant lastRunAt,
     boolean emailedBefore,
     NoticeRules rules,
     Refinements refinements) {
+
+  /**
+   * The oldest a stored result may be to serve this run: fetched after the alert's previous run, so
+   * every run sees eBay as it is since the last one and never runs again over a result it already
+   * ran on, and never before its previous due time, so no run sees eBay as it was more than a
+   * period before it was due.
+   */
+  Instant resultsNotBefore() {
+    Instant previousDue = nextRunAt.minusSeconds(frequencyMinutes * 60L);
+    return lastRunAt == null || lastRunAt.isBefore(previousDue) ? previousDue : lastRunAt;
+  }
 
   /**
    * What the alert asks beyond phrase, price, condition, format and words: the marketplace, where

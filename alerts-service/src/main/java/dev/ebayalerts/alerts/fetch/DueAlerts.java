@@ -51,7 +51,7 @@ class DueAlerts {
             where a.id = due.id
             returning a.id, a.email, a.search_phrase, a.frequency_minutes, a.min_price,
                 a.max_price, a.currency, a.item_condition, a.buying_option, a.exclude_words,
-                a.min_drop_percent, a.search_key, a.next_run_at, a.notify_new_listings,
+                a.min_drop_percent, a.search_key, a.next_run_at, a.last_run_at, a.notify_new_listings,
                 a.notify_price_drops, a.target_price, a.ending_soon_minutes, a.quiet_start,
                 a.quiet_end, a.time_zone, a.max_notices_per_day, a.marketplace, a.price_basis,
                 a.ship_to_country, a.ship_to_postal_code, a.free_shipping_only,
@@ -160,6 +160,7 @@ class DueAlerts {
         row.getBigDecimal("min_drop_percent"),
         row.getString("search_key"),
         row.getTimestamp("next_run_at").toInstant(),
+        instant(row.getTimestamp("last_run_at")),
         row.getBoolean("emailed_before"),
         new NoticeRules(
             row.getBoolean("notify_new_listings"),
@@ -186,6 +187,10 @@ class DueAlerts {
             row.getBigDecimal("min_seller_feedback_percent"),
             row.getObject("min_bids", Integer.class),
             row.getObject("max_bids", Integer.class)));
+  }
+
+  private static Instant instant(Timestamp at) {
+    return at == null ? null : at.toInstant();
   }
 
   /** A space-separated column (see the alert's WordListConverter). */

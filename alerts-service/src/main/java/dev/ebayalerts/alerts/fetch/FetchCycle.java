@@ -219,10 +219,12 @@ class FetchCycle {
   }
 
   /**
-   * The stored results fresh enough for the alerts due on them, read in one go. A result serves an
-   * alert if it was fetched after the alert's previous due time (less a tick): freshness counts
-   * from when the alert was due, not from now, so a cycle that falls behind reuses what it fetched
-   * for the same period instead of fetching it again.
+   * The stored results fresh enough for the alerts due on them, read in one go: a result serves an
+   * alert if it was fetched after the alert's previous run (and its previous due time, see {@link
+   * DueAlert#resultsNotBefore()}). Freshness counts from the alert's own last run, not from now, so
+   * the one call a search needs per period serves every alert of that search due within the period
+   * after it, however closely their due times follow each other, and a cycle that falls behind
+   * reuses what it fetched for the same period instead of fetching it again.
    */
   private Map<String, SearchResults.Fetch> stored(Map<String, List<DueAlert>> bySearch) {
     Map<String, Instant> notBefore = new HashMap<>();
@@ -231,12 +233,7 @@ class FetchCycle {
             notBefore.put(
                 key,
                 alerts.stream()
-                    .map(
-                        alert ->
-                            alert
-                                .nextRunAt()
-                                .minus(Duration.ofMinutes(alert.frequencyMinutes()))
-                                .plus(settings.tick()))
+                    .map(DueAlert::resultsNotBefore)
                     .max(Comparator.naturalOrder())
                     .orElseThrow()));
     return results.freshSince(notBefore);

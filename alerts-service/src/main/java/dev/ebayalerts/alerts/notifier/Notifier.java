@@ -110,7 +110,11 @@ public class Notifier {
     }
     deliveries.deliver(
         new NoticePayload(run.alertId(), run.searchPhrase(), run.first(), all, notes), run.now());
-    memory.clearHeld(run.alertId());
+    // only this alert's runs hold its listings, and it is leased to this one: nothing to delete
+    // unless it held some when the batch began (a statement saved on most deliveries)
+    if (!held.isEmpty()) {
+      memory.clearHeld(run.alertId());
+    }
     memory.countDelivery(run.alertId(), today);
     return all.size();
   }

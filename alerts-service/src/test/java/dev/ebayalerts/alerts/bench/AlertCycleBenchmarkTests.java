@@ -62,6 +62,7 @@ class AlertCycleBenchmarkTests {
       int searches,
       int ran,
       int calls,
+      int repeated,
       int ticks,
       double busySeconds,
       double finishSeconds,
@@ -170,13 +171,81 @@ class AlertCycleBenchmarkTests {
       Snapshot first = awaitRuns(1, alerts, period, maxWait, busyNanos, tickStarted, ticks);
       Snapshot second =
           awaitRuns(2, alerts, period.multipliedBy(2), maxWait, busyNanos, tickStarted, ticks);
+      // stopped before anything is read: runs of the third period would pass for late runs of
+      // the second
+      ticker.shutdownNow();
+      ticker.awaitTermination(2, TimeUnit.MINUTES);
+      List<EbayStub.Call> calls = EbayStub.searchCalls();
+      writeCalls(calls, alerts, searches, start);
+      Calls inFirst = calls(calls, 1, alerts, start, period);
+      Calls inSecond = calls(calls, 2, alerts, start, period);
+      log.info(
+          "eBay calls by the snapshots: {} and {}; by each search's own period: {} and {}",
+          first.calls(),
+          second.calls() - first.calls(),
+          inFirst,
+          inSecond);
       return List.of(
-          result("first run", alerts, searches, baseline, start, first, Snapshot.ZERO, 1),
-          result("steady state", alerts, searches, baseline, start.plus(period), second, first, 2));
+          result("first run", alerts, searches, baseline, start, first, Snapshot.ZERO, 1, inFirst),
+          result(
+              "steady state",
+              alerts,
+              searches,
+              baseline,
+              start.plus(period),
+              second,
+              first,
+              2,
+              inSecond));
     } finally {
       ticker.shutdownNow();
       ticker.awaitTermination(2, TimeUnit.MINUTES);
     }
+  }
+
+  /**
+   * The eBay calls of one period, counted per search over that search's own period: from the due
+   * time of its first alert in that period to the same time a period later. Counting the stub's
+   * calls between the moments every alert had run once and twice instead would hand the next
+   * period's first calls to this one whenever a period ends late. {@code repeated} counts the
+   * searches called more than once in their period, which the cycle should never do.
+   */
+  record Calls(int calls, int repeated) {}
+
+  /** Every call, for a closer look: target/bench-cycle-calls-ALERTS-SEARCHES.csv. */
+  private static void writeCalls(List<EbayStub.Call> calls, int alerts, int searches, Instant start)
+      throws Exception {
+    StringBuilder csv = new StringBuilder("phrase,ms_after_start\n");
+    calls.forEach(
+        call ->
+            csv.append(call.phrase())
+                .append(',')
+                .append(Duration.between(start, call.at()).toMillis())
+                .append('\n'));
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "bench-cycle-calls-" + alerts + "-" + searches + ".csv"),
+        csv);
+  }
+
+  private static Calls calls(
+      List<EbayStub.Call> calls, int run, int alerts, Instant start, Duration period) {
+    java.util.Map<String, Integer> perSearch = new java.util.HashMap<>();
+    for (EbayStub.Call call : calls) {
+      if (call.phrase() == null || !call.phrase().startsWith("bench search ")) {
+        continue;
+      }
+      int search = Integer.parseInt(call.phrase().substring("bench search ".length()));
+      // alert i runs search i % searches and is first due at start + i/alerts of a period (see
+      // insert): the first alert of this search is alert number search
+      Instant from =
+          start.plusMillis(search * period.toMillis() / alerts).plus(period.multipliedBy(run - 1));
+      if (!call.at().isBefore(from) && call.at().isBefore(from.plus(period))) {
+        perSearch.merge(call.phrase(), 1, Integer::sum);
+      }
+    }
+    return new Calls(
+        perSearch.values().stream().mapToInt(Integer::intValue).sum(),
+        (int) perSearch.values().stream().filter(n -> n > 1).count());
   }
 
   /** The work done when every alert had run {@code runs} times, or when the wait ran out. */
@@ -218,7 +287,8 @@ class AlertCycleBenchmarkTests {
       Instant periodStart,
       Snapshot end,
       Snapshot begin,
-      int run) {
+      int run,
+      Calls calls) {
     // created_at holds each alert's first due time (see insert); run n is due a period later
     // each time. Lateness = when the run happened minus when it was due, measured per alert.
     List<Double> lateness =
@@ -234,17 +304,27 @@ class AlertCycleBenchmarkTests {
                     """
                     select extract(epoch from (last_run_at - created_at
                                                - frequency_minutes * interval '1 minute'))
-                    from alert where next_run_at > created_at
-                                     + frequency_minutes * interval '90 seconds'""")
+                    from alert where next_run_at between created_at
+                                     + frequency_minutes * interval '90 seconds'
+                                     and created_at
+                                     + frequency_minutes * interval '150 seconds'""")
                 .query(Double.class)
                 .list();
     double[] late = lateness.stream().mapToDouble(Double::doubleValue).toArray();
     Timestamp last =
         run == 1
-            ? jdbc.sql("select max(first_seen_at) from alert_listing")
+            // each alert's first run; the listing new in the second period is seen later
+            ? jdbc.sql(
+                    "select max(first_run) from (select min(first_seen_at) as first_run"
+                        + " from alert_listing group by alert_id) runs")
                 .query(Timestamp.class)
                 .single()
-            : jdbc.sql("select max(last_run_at) from alert").query(Timestamp.class).single();
+            // those that ran a third time before the ticker stopped are not this period's
+            : jdbc.sql(
+                    "select max(last_run_at) from alert where next_run_at < created_at"
+                        + " + frequency_minutes * interval '150 seconds'")
+                .query(Timestamp.class)
+                .single();
     double finish =
         last == null
             ? Double.NaN
@@ -260,8 +340,10 @@ class AlertCycleBenchmarkTests {
         end.finished(),
         alerts,
         searches,
-        late.length,
-        end.calls() - begin.calls(),
+        // in the second period, some alerts ran a third time before the ticker stopped
+        run == 1 ? late.length : ran(2),
+        calls.calls(),
+        calls.repeated(),
         (int) (end.ticks() - begin.ticks()),
         end.busySeconds() - begin.busySeconds(),
         finish,
@@ -380,7 +462,10 @@ class AlertCycleBenchmarkTests {
         cycle (`FetchCycle.runDue`, what the Quartz job calls) runs on a real clock every 10 s, \
         never overlapping itself, for two periods. eBay is the WireMock stub \
         (`support/EbayStub`) answering every search with 3 listings after a fixed %d ms; calls \
-        are counted at the stub. **First run**: every alert's first run, each queues an email \
+        are counted at the stub, each search's over its own period (from its first alert's due \
+        time in that period to a period later; a period run more than a period late falls outside \
+        it, as the log's count between the moments every alert had run once and twice shows); \
+        searches called twice = those called more than once in their period. **First run**: every alert's first run, each queues an email \
         (sent meanwhile to GreenMail) and a `ListingsObserved` event (published meanwhile to \
         Redis). **Steady state**: the second period, in which 5 %% of the searches (so 5 %% of \
         the alerts) find one new listing and the others nothing new; every run still publishes \
@@ -392,9 +477,9 @@ class AlertCycleBenchmarkTests {
         before. A period whose alerts had not all run %d minutes after it ended was cut there.
 
         | alerts | searches | period | busy / baseline | busy per alert (ms) | ran | eBay calls \
-        | alerts with news | busy (s) | baseline (s) | last ran at (s after period start) \
+        | searches called twice | alerts with news | busy (s) | baseline (s) | last ran at (s after period start) \
         | lateness p50 (s) | lateness p99 (s) | lateness max (s) | ticks |
-        |---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+        |---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
         """
             .formatted(
                 periodSeconds / 60,
@@ -406,7 +491,7 @@ class AlertCycleBenchmarkTests {
                 Long.getLong("bench.cycle.max-wait-minutes", 15)));
     for (Result r : results) {
       out.append(
-          "| %d | %d | %s | %s | %s | %d%s | %d | %s | %s | %s | %s | %s | %s | %s | %d |\n"
+          "| %d | %d | %s | %s | %s | %d%s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %d |\n"
               .formatted(
                   r.alerts(),
                   r.searches(),
@@ -416,6 +501,7 @@ class AlertCycleBenchmarkTests {
                   r.ran(),
                   r.finished() ? "" : " (cut)",
                   r.calls(),
+                  r.repeated(),
                   Math.round(r.newsShare() * 100) + " %",
                   BenchReport.format(r.busySeconds()),
                   BenchReport.format(r.baselineSeconds()),

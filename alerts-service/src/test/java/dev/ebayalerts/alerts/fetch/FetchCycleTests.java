@@ -270,7 +270,9 @@ class FetchCycleTests {
     // The cycle fell behind: the late alert was due 150 s ago (its period began 270 s ago), and
     // the search was fetched 180 s ago for the alert on time, within the late alert's period.
     jdbc.sql("update search_result set fetched_at = now() - interval '180 seconds'").update();
-    jdbc.sql("update alert set next_run_at = now() - interval '150 seconds' where id = ?::uuid")
+    jdbc.sql(
+            "update alert set next_run_at = now() - interval '150 seconds',"
+                + " last_run_at = now() - interval '270 seconds' where id = ?::uuid")
         .param(late)
         .update();
     jdbc.sql("update alert set next_run_at = now() + interval '1 minute' where id = ?::uuid")
@@ -281,6 +283,61 @@ class FetchCycleTests {
 
     assertThat(EbayStub.searches("late search")).isEqualTo(calls);
     assertThat(alert(late).get("last_error")).isNull();
+  }
+
+  @Test
+  void theAlertsOfASearchDueAcrossItsPeriodShareTheOneCallMadeAfterTheirPreviousRuns() {
+    EbayStub.listings("spread search", Item.of("77", "Spread", "10.00", "x"));
+    String first = create("spread search", 2, null);
+    String last = create("spread search", 2, null);
+    runDue();
+    int calls = EbayStub.searches("spread search");
+    // Alerts of one search are due at times spread over the period, closer together than a tick.
+    // The first alert's run fetched the search 115 s ago; the last alert of the period, due now,
+    // last ran 120 s ago, before that call: it has not seen that result, so it reuses it.
+    jdbc.sql("update search_result set fetched_at = now() - interval '115 seconds'").update();
+    jdbc.sql(
+            "update alert set next_run_at = now() + interval '5 seconds',"
+                + " last_run_at = now() - interval '115 seconds' where id = ?::uuid")
+        .param(first)
+        .update();
+    jdbc.sql(
+            "update alert set next_run_at = now() - interval '1 second',"
+                + " last_run_at = now() - interval '120 seconds' where id = ?::uuid")
+        .param(last)
+        .update();
+
+    assertThat(cycle.runDue()).isEqualTo(1);
+
+    assertThat(EbayStub.searches("spread search")).isEqualTo(calls);
+    assertThat(alert(last).get("last_error")).isNull();
+  }
+
+  @Test
+  void anAlertThatRanLateNeverRunsAgainOverTheResultItRanOn() {
+    EbayStub.listings("seen search", Item.of("78", "Seen", "10.00", "x"));
+    String id = create("seen search", 2, null);
+    runDue();
+    int calls = EbayStub.searches("seen search");
+    // Its previous run was 30 s late: due 121 s ago, it fetched the search and ran 90 s ago. It is
+    // due now, and eBay has a new listing since.
+    jdbc.sql("update search_result set fetched_at = now() - interval '90 seconds'").update();
+    jdbc.sql(
+            "update alert set next_run_at = now() - interval '1 second',"
+                + " last_run_at = now() - interval '89 seconds' where id = ?::uuid")
+        .param(id)
+        .update();
+    EbayStub.listings(
+        "seen search",
+        Item.of("79", "New since", "12.00", "y"),
+        Item.of("78", "Seen", "10.00", "x"));
+
+    assertThat(cycle.runDue()).isEqualTo(1);
+
+    assertThat(EbayStub.searches("seen search")).isEqualTo(calls + 1);
+    List<Map<String, Object>> emails = emails(id);
+    assertThat(emails).hasSize(2);
+    assertThat((String) emails.get(1).get("payload")).contains("New since");
   }
 
   @Test

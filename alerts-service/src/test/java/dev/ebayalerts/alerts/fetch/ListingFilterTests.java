@@ -76,6 +76,7 @@ class ListingFilterTests {
         new BigDecimal("5"),
         "key",
         Instant.EPOCH,
+        null,
         true,
         NoticeRules.defaults(),
         refinements);

@@ -137,6 +137,22 @@ public final class EbayStub {
         .getCount();
   }
 
+  /** One search eBay received: its phrase and when. */
+  public record Call(String phrase, Instant at) {}
+
+  /** Searches received since the last {@link #forgetRequests()}, oldest first. */
+  public static List<Call> searchCalls() {
+    return server().getAllServeEvents().stream()
+        .filter(event -> SEARCH.equals(event.getRequest().getUrl().split("\\?")[0]))
+        .map(
+            event ->
+                new Call(
+                    event.getRequest().queryParameter("q").firstValue(),
+                    event.getRequest().getLoggedDate().toInstant()))
+        .sorted(java.util.Comparator.comparing(Call::at))
+        .toList();
+  }
+
   public static void forgetRequests() {
     server().resetRequests();
   }
