@@ -135,7 +135,8 @@ class Alert {
   @Column(insertable = false, updatable = false)
   private String feedToken;
 
-  @Version private long version;
+  /** Null until persisted: tells Spring Data a new alert is new (its id is set before). */
+  @Version private Long version;
 
   private Instant createdAt;
 
@@ -435,7 +436,7 @@ class Alert {
   }
 
   long getVersion() {
-    return version;
+    return version == null ? 0 : version;
   }
 
   Instant getCreatedAt() {

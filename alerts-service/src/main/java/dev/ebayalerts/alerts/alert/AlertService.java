@@ -76,7 +76,7 @@ class AlertService {
       draft.holdForConsent();
     }
     Alert alert = alerts.saveAndFlush(draft);
-    List<ChannelView> saved = channels.replace(alert.getId(), alert.getEmail(), request.channels());
+    List<ChannelView> saved = channels.create(alert.getId(), alert.getEmail(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
     return response(alert, saved);
   }
