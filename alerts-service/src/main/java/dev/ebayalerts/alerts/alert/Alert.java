@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -132,13 +135,76 @@ class Alert {
   @Column(insertable = false, updatable = false)
   private String feedToken;
 
-  @Version private long version;
+  /** Null until persisted: tells Spring Data a new alert is new (its id is set before). */
+  @Version private Long version;
 
   private Instant createdAt;
 
   private Instant updatedAt;
 
   protected Alert() {}
+
+  private static final WordListConverter WORDS = new WordListConverter();
+
+  /**
+   * An alert read with plain SQL ({@code select a.*}), for answers that only show it: no entity
+   * manager, no persistence context, no query translation. Never saved back.
+   */
+  static Alert fromRow(ResultSet rs) throws SQLException {
+    Alert a = new Alert();
+    a.id = rs.getObject("id", UUID.class);
+    a.email = rs.getString("email");
+    a.searchPhrase = rs.getString("search_phrase");
+    a.frequencyMinutes = rs.getInt("frequency_minutes");
+    a.minPrice = rs.getBigDecimal("min_price");
+    a.maxPrice = rs.getBigDecimal("max_price");
+    a.currency = rs.getString("currency");
+    a.condition = ItemCondition.valueOf(rs.getString("item_condition"));
+    a.buyingOption = BuyingOption.valueOf(rs.getString("buying_option"));
+    a.marketplace = Marketplace.valueOf(rs.getString("marketplace"));
+    a.priceBasis = PriceBasis.valueOf(rs.getString("price_basis"));
+    a.shipToCountry = rs.getString("ship_to_country");
+    a.shipToPostalCode = rs.getString("ship_to_postal_code");
+    a.freeShippingOnly = rs.getBoolean("free_shipping_only");
+    a.returnsAccepted = rs.getBoolean("returns_accepted");
+    a.itemLocationCountry = rs.getString("item_location_country");
+    a.categoryIds = WORDS.convertToEntityAttribute(rs.getString("category_ids"));
+    a.excludedCategoryIds = WORDS.convertToEntityAttribute(rs.getString("excluded_category_ids"));
+    a.sellers = WORDS.convertToEntityAttribute(rs.getString("sellers"));
+    a.excludedSellers = WORDS.convertToEntityAttribute(rs.getString("excluded_sellers"));
+    a.minSellerFeedbackScore = rs.getObject("min_seller_feedback_score", Integer.class);
+    a.minSellerFeedbackPercent = rs.getBigDecimal("min_seller_feedback_percent");
+    a.minBids = rs.getObject("min_bids", Integer.class);
+    a.maxBids = rs.getObject("max_bids", Integer.class);
+    a.excludeWords = WORDS.convertToEntityAttribute(rs.getString("exclude_words"));
+    a.minDropPercent = rs.getBigDecimal("min_drop_percent");
+    a.active = rs.getBoolean("active");
+    a.pending = rs.getBoolean("pending");
+    a.notifyNewListings = rs.getBoolean("notify_new_listings");
+    a.notifyPriceDrops = rs.getBoolean("notify_price_drops");
+    a.targetPrice = rs.getBigDecimal("target_price");
+    a.endingSoonMinutes = rs.getObject("ending_soon_minutes", Integer.class);
+    a.quietStart = rs.getObject("quiet_start", LocalTime.class);
+    a.quietEnd = rs.getObject("quiet_end", LocalTime.class);
+    a.timeZone = rs.getString("time_zone");
+    a.maxNoticesPerDay = rs.getObject("max_notices_per_day", Integer.class);
+    a.searchKey = rs.getString("search_key");
+    a.nextRunAt = instant(rs, "next_run_at");
+    a.lastRunAt = instant(rs, "last_run_at");
+    a.lastEmailAt = instant(rs, "last_email_at");
+    a.lastError = rs.getString("last_error");
+    a.lastWarning = rs.getString("last_warning");
+    a.feedToken = rs.getString("feed_token");
+    a.version = rs.getLong("version");
+    a.createdAt = instant(rs, "created_at");
+    a.updatedAt = instant(rs, "updated_at");
+    return a;
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
 
   Alert(UUID id, AlertRequest request, Instant now) {
     this.id = id;
@@ -370,7 +436,7 @@ class Alert {
   }
 
   long getVersion() {
-    return version;
+    return version == null ? 0 : version;
   }
 
   Instant getCreatedAt() {

@@ -156,7 +156,7 @@ class AlertController {
     if (caller.operator()) {
       return service.page(service.list(request));
     }
-    return service.page(service.list(caller.requireEmail(), request));
+    return service.page(caller.requireEmail(), request);
   }
 
   @Operation(summary = "Read one alert")

@@ -186,6 +186,6 @@ record AlertResponse(
                 .findFirst()
                 .orElse(null)),
         feeds.urlFor(alert.getFeedToken()),
-        EbayLinks.searchUrl(alert).toString());
+        EbayLinks.searchUrl(alert));
   }
 }

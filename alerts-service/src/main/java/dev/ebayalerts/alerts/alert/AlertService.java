@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertService {
 
   private final Alerts alerts;
+  private final AlertViews views;
   private final Channels channels;
   private final Accounts accounts;
   private final FeedLinks feeds;
@@ -32,6 +33,7 @@ class AlertService {
 
   AlertService(
       Alerts alerts,
+      AlertViews views,
       Channels channels,
       Accounts accounts,
       FeedLinks feeds,
@@ -42,6 +44,7 @@ class AlertService {
     this.accounts = accounts;
     this.feeds = feeds;
     this.alerts = alerts;
+    this.views = views;
     this.channels = channels;
     this.events = events;
     this.clock = clock;
@@ -73,16 +76,22 @@ class AlertService {
       draft.holdForConsent();
     }
     Alert alert = alerts.saveAndFlush(draft);
-    List<ChannelView> saved = channels.replace(alert.getId(), alert.getEmail(), request.channels());
+    List<ChannelView> saved = channels.create(alert.getId(), alert.getEmail(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
     return response(alert, saved);
   }
 
-  /** The owner's alert as the API shows it. */
-  @Transactional(readOnly = true)
+  /**
+   * The owner's alert as the API shows it. Someone else's alert is "not found", like a missing one.
+   */
   AlertResponse view(UUID id, String owner) {
-    Alert alert = get(id, owner);
+    Alert alert = views.find(id, owner).orElseThrow(() -> AlertNotFound.withId(id));
     return response(alert, channels.of(id));
+  }
+
+  /** One page of the owner's alerts as the API shows them. */
+  AlertPage page(String owner, PageRequest request) {
+    return toPage(views.page(owner, request));
   }
 
   /** The owner's alert as a request would send it: what a PATCH merges into. */
@@ -93,6 +102,10 @@ class AlertService {
 
   @Transactional(readOnly = true)
   AlertPage page(Page<Alert> page) {
+    return toPage(page);
+  }
+
+  private AlertPage toPage(Page<Alert> page) {
     return AlertPage.from(
         page, channels.of(page.map(Alert::getId).getContent()), accounts::isConfirmed, feeds);
   }
@@ -114,11 +127,6 @@ class AlertService {
   @Transactional(readOnly = true)
   Page<Alert> list(PageRequest page) {
     return alerts.findAll(page);
-  }
-
-  @Transactional(readOnly = true)
-  Page<Alert> list(String owner, PageRequest page) {
-    return alerts.findByEmail(owner, page);
   }
 
   /** A signed-in owner's change; changing a pending alert starts it (its owner is acting on it). */

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.alert;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 
 /**
@@ -24,10 +25,12 @@ final class AlertSort {
           "email", "email",
           "frequencyminutes", "frequencyMinutes");
 
+  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+
   private AlertSort() {}
 
   static Optional<Sort> parse(String value) {
-    String[] parts = value.strip().split("\\s*,\\s*");
+    String[] parts = COMMA.split(value.strip());
     if (parts.length < 1 || parts.length > 2) {
       return Optional.empty();
     }

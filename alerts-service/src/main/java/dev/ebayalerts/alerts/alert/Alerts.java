@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Alerts extends JpaRepository<Alert, UUID> {
-
-  Page<Alert> findByEmail(String email, Pageable page);
 
   Optional<Alert> findByIdAndEmail(UUID id, String email);
 

@@ -2,15 +2,14 @@ package dev.ebayalerts.alerts.alert;
 
 import dev.ebayalerts.ebay.links.EbaySearchLinks;
 import dev.ebayalerts.ebay.links.SearchLink;
-import java.net.URI;
 
 /** "Open this search on eBay": the alert's search as a link to eBay's own search page. */
 final class EbayLinks {
 
   private EbayLinks() {}
 
-  static URI searchUrl(Alert alert) {
-    return EbaySearchLinks.toUrl(
+  static String searchUrl(Alert alert) {
+    return EbaySearchLinks.toUrlString(
         new SearchLink(
             alert.getMarketplace(),
             alert.getSearchPhrase(),

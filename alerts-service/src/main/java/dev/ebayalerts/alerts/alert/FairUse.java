@@ -34,25 +34,28 @@ class FairUse implements Usage {
    * @param changing the alert being changed (it does not count twice), or null for a new one
    */
   void check(String email, String searchKey, UUID changing) {
-    long others =
+    // One statement for the three counts: they are checked on every create and change.
+    Counts counts =
         jdbc.sql(
-                "select count(*) from alert where email = ? and not pending and id is distinct from ?")
-            .params(email, changing)
-            .query(Long.class)
+                """
+                select count(*) as alerts,
+                       coalesce(bool_or(search_key = ?), false) as known,
+                       count(distinct search_key) as searches
+                from alert where email = ? and not pending and id is distinct from ?""")
+            .params(searchKey, email, changing)
+            .query(
+                (rs, row) ->
+                    new Counts(
+                        rs.getLong("alerts"), rs.getBoolean("known"), rs.getLong("searches")))
             .single();
+    long others = counts.alerts();
     if (others >= settings.maxAlertsPerAddress()) {
       throw InvalidRequest.field(
           "email",
           "has " + others + " alerts, the most one address may have: delete one to make room");
     }
-    boolean known =
-        jdbc.sql(
-                "select count(*) > 0 from alert where email = ? and search_key = ? and not pending"
-                    + " and id is distinct from ?")
-            .params(email, searchKey, changing)
-            .query(Boolean.class)
-            .single();
-    long searches = searches(email, changing);
+    boolean known = counts.known();
+    long searches = counts.searches();
     if (!known && searches >= settings.maxSearchesPerAddress()) {
       throw InvalidRequest.field(
           "searchPhrase",
@@ -63,6 +66,8 @@ class FairUse implements Usage {
               + " (alerts with the same phrase and filters share one)");
     }
   }
+
+  private record Counts(long alerts, boolean known, long searches) {}
 
   @Override
   public Limits of(String email) {

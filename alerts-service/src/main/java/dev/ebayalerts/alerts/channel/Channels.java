@@ -133,6 +133,22 @@ public class Channels {
   public List<ChannelView> replace(UUID alertId, String email, List<ChannelRequest> requested) {
     Map<String, Channel> existing = new LinkedHashMap<>();
     rows(alertId).forEach(c -> existing.put(key(c.type(), c.target()), c));
+    return replace(alertId, email, requested, existing);
+  }
+
+  /**
+   * The channels of an alert created now: it has none yet, so none are read first. Runs in the
+   * caller's transaction (the alert's creation).
+   *
+   * @return the channels, with the secret of each WEBHOOK channel
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<ChannelView> create(UUID alertId, String email, List<ChannelRequest> requested) {
+    return replace(alertId, email, requested, Map.of());
+  }
+
+  private List<ChannelView> replace(
+      UUID alertId, String email, List<ChannelRequest> requested, Map<String, Channel> existing) {
     check(email, requested, existing.keySet());
     List<ChannelView> result = new ArrayList<>();
     Set<UUID> kept = new HashSet<>();

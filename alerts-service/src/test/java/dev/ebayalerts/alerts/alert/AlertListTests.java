@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class AlertListTests {
 
   @Autowired RestTestClient http;
+  @Autowired RestTestClient anonymous;
   @Autowired SignInLinks signInLinks;
   @Autowired JdbcTemplate jdbc;
 
@@ -95,6 +96,79 @@ class AlertListTests {
         .startsWith("phrase 1", "phrase 2");
   }
 
+  @Test
+  void listsOnlyTheSignedInOwnersAlerts() {
+    RestTestClient john = Sessions.signedIn(anonymous, signInLinks, "john@example.com");
+    for (int i = 1; i <= 3; i++) {
+      john.post()
+          .uri("/api/alerts")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              """
+              {"email":"john@example.com","searchPhrase":"johns %d","frequencyMinutes":10}"""
+                  .formatted(i))
+          .exchange()
+          .expectStatus()
+          .isCreated();
+    }
+
+    AlertPage janes = list("/api/alerts?sort=email");
+    assertThat(janes.content()).extracting(AlertResponse::email).containsOnly("jane@example.com");
+    assertThat(janes.totalElements()).isEqualTo(5);
+    AlertPage johns = list(john, "/api/alerts?size=2");
+    assertThat(johns.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("johns 3", "johns 2");
+    assertThat(johns.totalElements()).isEqualTo(3);
+    assertThat(johns.totalPages()).isEqualTo(2);
+    assertThat(list(john, "/api/alerts?size=2&page=1").content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("johns 1");
+    assertThat(list(john, "/api/alerts?size=2&page=5").totalElements()).isEqualTo(3);
+  }
+
+  @Test
+  void showsEachAlertInTheListAsItWasCreatedAndAsReadingItShows() {
+    AlertResponse created =
+        http.post()
+            .uri("/api/alerts")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                """
+                {"email":"jane@example.com","searchPhrase":"leica m6","frequencyMinutes":10,
+                 "marketplace":"EBAY_GB","priceBasis":"TOTAL","minPrice":200,"maxPrice":1500,
+                 "shipToCountry":"gb","shipToPostalCode":"SW1A 1AA","freeShippingOnly":true,
+                 "returnsAccepted":true,"itemLocationCountry":"de","categoryIds":["15230"],
+                 "excludedCategoryIds":["29994","29995"],"sellers":["Leica_Store"],
+                 "excludedSellers":["bargain_bin"],"minSellerFeedbackScore":100,
+                 "minSellerFeedbackPercent":98.5,"buyingOption":"AUCTION","minBids":1,"maxBids":10,
+                 "excludeWords":["broken"],"minDropPercent":7.5,"active":false,
+                 "rules":{"priceDrops":false,"targetPrice":900,"endingSoonMinutes":30,
+                          "quietStart":"22:00","quietEnd":"07:30","timeZone":"Europe/London",
+                          "maxPerDay":4}}""")
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(AlertResponse.class)
+            .returnResult()
+            .getResponseBody();
+
+    AlertResponse listed = list("/api/alerts").content().get(0);
+    assertThat(listed).isEqualTo(created);
+    for (AlertResponse alert : list("/api/alerts").content()) {
+      AlertResponse read =
+          http.get()
+              .uri("/api/alerts/" + alert.id())
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(AlertResponse.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(read).isEqualTo(alert);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "size=101, size",
@@ -118,6 +192,10 @@ class AlertListTests {
   }
 
   private AlertPage list(String uri) {
+    return list(http, uri);
+  }
+
+  private static AlertPage list(RestTestClient http, String uri) {
     return http.get()
         .uri(uri)
         .exchange()

@@ -91,6 +91,15 @@ public final class EbaySearchLinks {
    * the search finds, and more.
    */
   public static URI toUrl(SearchLink search) {
+    return URI.create(toUrlString(search));
+  }
+
+  /**
+   * {@link #toUrl} as text, for answers that only show the link (a page of alerts shows one per
+   * alert): the same characters, without parsing them back into a {@link URI}, which cost more than
+   * writing them.
+   */
+  public static String toUrlString(SearchLink search) {
     Objects.requireNonNull(search, "search");
     List<String[]> parameters = new ArrayList<>();
     String keywords = Keywords.write(search.phrase(), search.excludedWords());
@@ -123,12 +132,11 @@ public final class EbaySearchLinks {
         parameters.stream()
             .map(parameter -> parameter[0] + "=" + encoded(parameter[1]))
             .collect(Collectors.joining("&"));
-    return URI.create(
-        "https://"
-            + search.marketplace().host()
-            + "/sch/i.html"
-            + (query.isEmpty() ? "" : "?")
-            + query);
+    return "https://"
+        + search.marketplace().host()
+        + "/sch/i.html"
+        + (query.isEmpty() ? "" : "?")
+        + query;
   }
 
   private static URI uri(String url) {

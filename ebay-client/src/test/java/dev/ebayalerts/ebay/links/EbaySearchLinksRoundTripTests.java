@@ -145,6 +145,7 @@ class EbaySearchLinksRoundTripTests {
       assertThat(parsed.search()).as("%s from %s", url, search).isEqualTo(search);
       assertThat(parsed.unsupported()).as(url.toString()).isEmpty();
       assertThat(url.getHost()).isEqualTo(search.marketplace().host());
+      assertThat(EbaySearchLinks.toUrlString(search)).isEqualTo(url.toString());
     }
   }
 
