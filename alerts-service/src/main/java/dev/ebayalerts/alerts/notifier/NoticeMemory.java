@@ -61,19 +61,6 @@ class NoticeMemory {
     return held;
   }
 
-  Map<String, RuleEngine.State> states(UUID alertId) {
-    Map<String, RuleEngine.State> states = new HashMap<>();
-    jdbc.sql(
-            "select item_id, below_target, ending_soon_told from notice_rule_state"
-                + " where alert_id = ?")
-        .param(alertId)
-        .query(
-            rs -> {
-              states.put(rs.getString(1), new RuleEngine.State(rs.getBoolean(2), rs.getBoolean(3)));
-            });
-    return states;
-  }
-
   /** Stores the changed states; a listing back to no state at all is forgotten. */
   void saveStates(UUID alertId, Map<String, RuleEngine.State> changed, Instant now) {
     changed.forEach(
@@ -115,18 +102,10 @@ class NoticeMemory {
         .update();
   }
 
-  List<NoticeListing> held(UUID alertId) {
-    return jdbc.sql(
-            "select listing::text from notice_held where alert_id = ? order by held_at, item_id")
-        .param(alertId)
-        .query((rs, n) -> json.readValue(rs.getString(1), NoticeListing.class))
-        .list();
-  }
-
   /** Holds listings for a later delivery; a listing held again keeps all its reasons. */
   void hold(UUID alertId, List<NoticeListing> listings, Instant now) {
     Map<String, NoticeListing> held = new HashMap<>();
-    held(alertId).forEach(l -> held.put(l.itemId(), l));
+    held(List.of(alertId)).getOrDefault(alertId, List.of()).forEach(l -> held.put(l.itemId(), l));
     for (NoticeListing listing : listings) {
       NoticeListing earlier = held.get(listing.itemId());
       NoticeListing merged =
