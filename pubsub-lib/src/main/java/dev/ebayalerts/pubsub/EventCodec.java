@@ -36,6 +36,7 @@ final class EventCodec {
           .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .addModule(
               new SimpleModule("event-instants")
+                  .addSerializer(Instant.class, new UtcInstantSerializer())
                   .addDeserializer(Instant.class, new UtcInstantDeserializer()))
           .build();
 

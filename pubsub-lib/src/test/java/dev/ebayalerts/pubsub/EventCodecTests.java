@@ -204,6 +204,34 @@ class EventCodecTests {
         .isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-03-01T10:15:31Z",
+        "2025-03-01T10:15:31.100Z",
+        "2025-03-01T10:15:31.000001Z",
+        "2025-03-01T10:15:31.120001Z",
+        "2025-03-01T10:15:31.000000001Z",
+        "2025-03-01T10:15:31.999999999Z",
+        "2024-02-29T23:59:59.5Z",
+        "1970-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.999Z",
+        "0001-01-01T00:00:00Z",
+        "0000-12-31T23:59:59Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "+10000-01-01T00:00:00Z",
+        "-1000000000-01-01T00:00:00Z"
+      })
+  void writesInstantsAsInstantToStringDoes(String text) {
+    Instant instant = Instant.parse(text);
+    AlertDeleted event =
+        new AlertDeleted(UUID.randomUUID(), instant, TestEvents.alertDeleted().alert());
+
+    assertThat(plainMapper.readTree(codec.encode(event)).get("occurredAt").stringValue())
+        .isEqualTo(instant.toString());
+    assertThat(codec.decode(codec.encode(event)).occurredAt()).isEqualTo(instant);
+  }
+
   @Test
   void readsDecimalsExactlyWhateverTheirForm() {
     ListingsObserved event = TestEvents.listingsObserved();
