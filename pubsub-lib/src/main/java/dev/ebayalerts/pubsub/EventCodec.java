@@ -1,14 +1,17 @@
 package dev.ebayalerts.pubsub;
 
+import java.time.Instant;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonParser.NumberType;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Converts events to and from their wire form: the event record's JSON with {@code type} and {@code
@@ -23,13 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventCodec {
 
-  private static final Map<String, Contract> CONTRACTS =
-      Map.of(
-          AlertCreated.TYPE, new Contract(AlertCreated.class, AlertCreated.VERSION),
-          AlertUpdated.TYPE, new Contract(AlertUpdated.class, AlertUpdated.VERSION),
-          AlertDeleted.TYPE, new Contract(AlertDeleted.class, AlertDeleted.VERSION),
-          ListingsObserved.TYPE, new Contract(ListingsObserved.class, ListingsObserved.VERSION));
-
   private final JsonMapper mapper =
       JsonMapper.builder()
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,7 +34,23 @@ final class EventCodec {
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .addModule(
+              new SimpleModule("event-instants")
+                  .addSerializer(Instant.class, new UtcInstantSerializer())
+                  .addDeserializer(Instant.class, new UtcInstantDeserializer()))
           .build();
+
+  /** Per wire type: its record and version, with a reader made once for that record. */
+  private final Map<String, Contract> contracts =
+      Map.of(
+          AlertCreated.TYPE, contract(AlertCreated.class, AlertCreated.VERSION),
+          AlertUpdated.TYPE, contract(AlertUpdated.class, AlertUpdated.VERSION),
+          AlertDeleted.TYPE, contract(AlertDeleted.class, AlertDeleted.VERSION),
+          ListingsObserved.TYPE, contract(ListingsObserved.class, ListingsObserved.VERSION));
+
+  private Contract contract(Class<? extends Event> type, int version) {
+    return new Contract(type, version, mapper.readerFor(type));
+  }
 
   /**
    * The record's JSON object with {@code type} and {@code version} written first (which lets {@link
@@ -71,30 +83,63 @@ final class EventCodec {
       throw new EventUnreadable("message has no event payload");
     }
     try {
-      Header header = header(json);
-      if (header.type() == null) {
-        throw new EventUnreadable("event payload has no 'type'");
-      }
-      if (header.version() == null) {
-        throw new EventUnreadable("event payload has no integer 'version'");
-      }
-      Contract contract = CONTRACTS.get(header.type());
-      if (contract == null) {
-        throw new EventUnreadable("unknown event type '" + header.type() + "'");
-      }
-      int version = header.version();
-      if (version < 1 || version > contract.version()) {
-        throw new EventUnreadable(
-            "unsupported version %d of %s (this consumer understands up to %d)"
-                .formatted(version, header.type(), contract.version()));
-      }
-      // Older versions are read as the current record; added components simply stay null. One
-      // pass straight into the record (type and version are ignored as unknown properties):
-      // reading a tree first and converting it cost about twice as much.
-      return mapper.readValue(json, contract.type());
+      Contract contract = contract(header(mapper.createParser(json)));
+      return contract.reader().readValue(json);
     } catch (JacksonException e) {
       throw new EventUnreadable("malformed event payload: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * Reads an event of any known type from its UTF-8 bytes, as stored in a stream entry: the same as
+   * {@link #decode(String)}, without first turning the bytes into a string: Jackson's byte parser
+   * reads them directly.
+   *
+   * @throws EventUnreadable as {@link #decode(String)}
+   */
+  Event decode(byte[] json) {
+    if (json == null || isBlank(json)) {
+      throw new EventUnreadable("message has no event payload");
+    }
+    try {
+      Contract contract = contract(header(mapper.createParser(json)));
+      return contract.reader().readValue(json);
+    } catch (JacksonException e) {
+      throw new EventUnreadable("malformed event payload: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The contract the header names, if this code understands that type and version. */
+  private Contract contract(Header header) {
+    if (header.type() == null) {
+      throw new EventUnreadable("event payload has no 'type'");
+    }
+    if (header.version() == null) {
+      throw new EventUnreadable("event payload has no integer 'version'");
+    }
+    Contract contract = contracts.get(header.type());
+    if (contract == null) {
+      throw new EventUnreadable("unknown event type '" + header.type() + "'");
+    }
+    int version = header.version();
+    if (version < 1 || version > contract.version()) {
+      throw new EventUnreadable(
+          "unsupported version %d of %s (this consumer understands up to %d)"
+              .formatted(version, header.type(), contract.version()));
+    }
+    // Older versions are read as the current record; added components simply stay null. One
+    // pass straight into the record (type and version are ignored as unknown properties):
+    // reading a tree first and converting it cost about twice as much.
+    return contract;
+  }
+
+  private static boolean isBlank(byte[] json) {
+    for (byte b : json) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The envelope's type and version, or null where missing or mistyped. */
@@ -104,8 +149,8 @@ final class EventCodec {
    * Reads {@code type} and {@code version} with a streaming parser, skipping other values; {@link
    * #encode} writes them first, so usually only the first tokens are read.
    */
-  private Header header(String json) {
-    try (JsonParser parser = mapper.createParser(json)) {
+  private static Header header(JsonParser opened) {
+    try (JsonParser parser = opened) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new EventUnreadable("event payload is not a JSON object");
       }
@@ -133,7 +178,7 @@ final class EventCodec {
     }
   }
 
-  private record Contract(Class<? extends Event> type, int version) {}
+  private record Contract(Class<? extends Event> type, int version, ObjectReader reader) {}
 
   /** The payload cannot be turned into an event; retrying will not help. */
   static final class EventUnreadable extends RuntimeException {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
+import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -75,6 +76,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
   private final StringRedisTemplate redis;
   private final StreamOperations<String, Object, Object> streams;
   private final byte[] streamKey;
+  private final byte[] eventField = EVENT_FIELD.getBytes(StandardCharsets.UTF_8);
   private final EventCodec codec;
   private final String stream;
   private final String deadLetterStream;
@@ -179,7 +181,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     boolean groupReady = false;
     long nextClaim = System.nanoTime();
     StreamReadOptions read = StreamReadOptions.empty().count(batchSize).block(pollTimeout);
-    StreamOffset<String> newMessages = StreamOffset.create(stream, ReadOffset.lastConsumed());
+    StreamOffset<byte[]> newMessages = StreamOffset.create(streamKey, ReadOffset.lastConsumed());
     try {
       while (running) {
         try {
@@ -191,8 +193,7 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
             boolean fullBatch = claimIdleMessages();
             nextClaim = fullBatch ? System.nanoTime() : System.nanoTime() + claimInterval.toNanos();
           }
-          List<MapRecord<String, Object, Object>> records =
-              streams.read(consumer, read, newMessages);
+          List<ByteRecord> records = read(read, newMessages);
           outage.end();
           if (records != null && !records.isEmpty()) {
             handle(records, 1);
@@ -243,8 +244,18 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
       if (!claim(message.getId(), delivered + 1)) {
         continue; // another instance was faster
       }
-      List<MapRecord<String, Object, Object>> entry =
-          streams.range(stream, Range.closed(message.getIdAsString(), message.getIdAsString()));
+      List<ByteRecord> entry =
+          redis.execute(
+              (RedisCallback<List<ByteRecord>>)
+                  connection ->
+                      connection
+                          .streamCommands()
+                          .xRange(
+                              streamKey,
+                              Range.closed(message.getIdAsString(), message.getIdAsString())));
+      if (entry == null) {
+        entry = List.of();
+      }
       if (entry.isEmpty()) {
         // Someone's XDEL or XTRIM (or a Redis that lost data) removed it before anyone processed
         // it; this library never does: safe trimming keeps what a group needs, and a full stream
@@ -293,13 +304,12 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
    * every handler accepted are acknowledged with one XACK, the failed ones stay pending for a retry
    * or, on their last delivery, are dead-lettered.
    */
-  private void handle(List<MapRecord<String, Object, Object>> records, long delivery) {
-    List<MapRecord<String, Object, Object>> readable = new ArrayList<>(records.size());
+  private void handle(List<ByteRecord> records, long delivery) {
+    List<ByteRecord> readable = new ArrayList<>(records.size());
     List<Event> events = new ArrayList<>(records.size());
-    for (MapRecord<String, Object, Object> record : records) {
+    for (ByteRecord record : records) {
       try {
-        Object payload = record.getValue().get(EVENT_FIELD);
-        events.add(codec.decode(payload == null ? null : payload.toString()));
+        events.add(codec.decode(payload(record)));
         readable.add(record);
       } catch (EventUnreadable e) {
         log.warn(
@@ -355,12 +365,9 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
    *
    * @throws StreamFull if Redis is at {@code pubsub.max-memory-fill}; the entry stays pending
    */
-  private void deadLetter(
-      MapRecord<String, Object, Object> record, long deliveries, Reason reason, Throwable error) {
+  private void deadLetter(ByteRecord record, long deliveries, Reason reason, Throwable error) {
     Map<String, String> fields = new LinkedHashMap<>();
-    record
-        .getValue()
-        .forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
+    record.getValue().forEach((key, value) -> fields.put(text(key), text(value)));
     fields.put("reason", reason.name());
     fields.put("error", describe(error));
     fields.put("sourceStream", stream);
@@ -372,6 +379,30 @@ final class StreamsSubscriber implements Subscriber, SmartLifecycle {
     deadLetters.append(deadLetterStream, fields);
     streams.acknowledge(stream, group, record.getId());
     metrics.deadLettered(reason.name());
+  }
+
+  /**
+   * Reads new messages as raw bytes: the events are decoded straight from them (Jackson's UTF-8
+   * parser), without first copying every payload of a read batch, megabytes of JSON, into strings.
+   */
+  private List<ByteRecord> read(StreamReadOptions options, StreamOffset<byte[]> offset) {
+    return redis.execute(
+        (RedisCallback<List<ByteRecord>>)
+            connection -> connection.streamCommands().xReadGroup(consumer, options, offset));
+  }
+
+  /** The entry's event field, or null if it has none. */
+  private byte[] payload(ByteRecord record) {
+    for (Map.Entry<byte[], byte[]> field : record.getValue().entrySet()) {
+      if (Arrays.equals(field.getKey(), eventField)) {
+        return field.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static String describe(Throwable error) {

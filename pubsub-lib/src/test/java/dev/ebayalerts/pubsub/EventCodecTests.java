@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ebayalerts.pubsub.EventCodec.EventUnreadable;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -156,6 +157,81 @@ class EventCodecTests {
     assertThat(codec.decode(extended)).isEqualTo(event);
   }
 
+  @ParameterizedTest
+  @FieldSource("events")
+  void readsEventsFromTheirUtf8BytesAsFromTheirText(Event event) {
+    byte[] json = codec.encode(event).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(codec.decode(json)).isEqualTo(event).hasSameClassAs(event);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-03-01T10:15:31Z",
+        "2025-03-01T10:15:31.5Z",
+        "2025-03-01T10:15:31.000000001Z",
+        "2024-02-29T23:59:59.123456789Z",
+        "0001-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.9Z",
+        "2025-03-01T12:15:31+02:00",
+        "2025-03-01T10:15:31.123+0000",
+        "+12025-03-01T10:15:31Z",
+        "2016-12-31T23:59:60Z",
+        "2025-02-29T10:15:31Z",
+        "2025-03-01T24:00:00Z",
+        "2025-03-01T10:15:31.1234567890Z",
+        "2025-03-01T10:15:31.Z",
+        "2025-03-01 10:15:31Z",
+        "1740824131"
+      })
+  void readsInstantsAsJacksonDoes(String instant) {
+    AlertDeleted event = TestEvents.alertDeleted();
+    String json =
+        codec.encode(event).replace("\"" + event.occurredAt() + "\"", "\"" + instant + "\"");
+    Instant expected;
+    try {
+      expected = plainMapper.readValue("\"" + instant + "\"", Instant.class);
+    } catch (RuntimeException e) {
+      assertThatThrownBy(() -> codec.decode(json)).isInstanceOf(EventUnreadable.class);
+      assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(EventUnreadable.class);
+      return;
+    }
+
+    assertThat(codec.decode(json).occurredAt()).isEqualTo(expected);
+    assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8)).occurredAt())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-03-01T10:15:31Z",
+        "2025-03-01T10:15:31.100Z",
+        "2025-03-01T10:15:31.000001Z",
+        "2025-03-01T10:15:31.120001Z",
+        "2025-03-01T10:15:31.000000001Z",
+        "2025-03-01T10:15:31.999999999Z",
+        "2024-02-29T23:59:59.5Z",
+        "1970-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.999Z",
+        "0001-01-01T00:00:00Z",
+        "0000-12-31T23:59:59Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "+10000-01-01T00:00:00Z",
+        "-1000000000-01-01T00:00:00Z"
+      })
+  void writesInstantsAsInstantToStringDoes(String text) {
+    Instant instant = Instant.parse(text);
+    AlertDeleted event =
+        new AlertDeleted(UUID.randomUUID(), instant, TestEvents.alertDeleted().alert());
+
+    assertThat(plainMapper.readTree(codec.encode(event)).get("occurredAt").stringValue())
+        .isEqualTo(instant.toString());
+    assertThat(codec.decode(codec.encode(event)).occurredAt()).isEqualTo(instant);
+  }
+
   @Test
   void readsDecimalsExactlyWhateverTheirForm() {
     ListingsObserved event = TestEvents.listingsObserved();
@@ -201,10 +277,13 @@ class EventCodecTests {
       })
   void rejectsPayloadsThatAreNotAReadableEvent(String payload) {
     assertThatThrownBy(() -> codec.decode(payload)).isInstanceOf(EventUnreadable.class);
+    assertThatThrownBy(() -> codec.decode(payload.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(EventUnreadable.class);
   }
 
   @Test
   void rejectsAMissingPayload() {
-    assertThatThrownBy(() -> codec.decode(null)).isInstanceOf(EventUnreadable.class);
+    assertThatThrownBy(() -> codec.decode((String) null)).isInstanceOf(EventUnreadable.class);
+    assertThatThrownBy(() -> codec.decode((byte[]) null)).isInstanceOf(EventUnreadable.class);
   }
 }

@@ -12,6 +12,8 @@ import dev.ebayalerts.pubsub.PubSubProperties;
 import dev.ebayalerts.pubsub.Publisher;
 import dev.ebayalerts.pubsub.Subscriber;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -242,6 +244,79 @@ class IngestTests {
             tuple("fixed", new BigDecimal("4.90"), "FIXED"),
             tuple("free", new BigDecimal("0.00"), "FIXED"),
             tuple("unknown", null, null));
+  }
+
+  @Test
+  void storesEveryValueAsSentWhateverItsForm() {
+    UUID alert = UUID.randomUUID();
+    Instant now = Instant.parse("2026-03-01T10:15:31.123456Z");
+    String title =
+        "Kamera \\ mit\tTab, Zeilen\numbruch, 'Quote' \"und\" Ümläüte 📷 " + "x".repeat(400);
+    List<BigDecimal> prices =
+        List.of(
+            new BigDecimal("1899.90"),
+            new BigDecimal("1E+3"),
+            new BigDecimal("0.05"),
+            new BigDecimal("0.00"),
+            new BigDecimal("9999999999.99"),
+            new BigDecimal("12.3"),
+            new BigDecimal("10000"),
+            new BigDecimal("-4.5"),
+            new BigDecimal("1.005"));
+    List<ObservedListing> listings =
+        IntStream.range(0, prices.size())
+            .mapToObj(
+                i ->
+                    new ObservedListing(
+                        "item-" + i,
+                        title,
+                        prices.get(i),
+                        "EUR",
+                        "https://www.ebay.de/itm/" + i,
+                        i % 2 == 0 ? null : "https://i.ebayimg.com/" + i,
+                        i % 3 == 0 ? null : "USED",
+                        "FIXED_PRICE",
+                        // one without its own instant: the fetch's is stored
+                        i == 1 ? null : now.plusNanos(i * 250_001L).minusSeconds(86_400L * i),
+                        prices.get(prices.size() - 1 - i),
+                        i % 2 == 0 ? "FIXED" : null))
+            .toList();
+    Instant fetchedAt = Instant.parse("2026-03-01T09:00:00Z");
+    ingest.on(
+        new ListingsObserved(UUID.randomUUID(), fetchedAt, alert, "camera", listings, "EBAY_DE"));
+
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                "select item_id, title, price, currency, item_web_url, image_url, item_condition,"
+                    + " buying_option, observed_at, marketplace, shipping_cost, shipping_type"
+                    + " from price_observation where alert_id = ? order by item_id")
+            .param(alert)
+            .query()
+            .listOfRows();
+    assertThat(rows).hasSize(listings.size());
+    for (int i = 0; i < listings.size(); i++) {
+      ObservedListing sent = listings.get(i);
+      Map<String, Object> row = rows.get(i);
+      assertThat(row.get("item_id")).isEqualTo(sent.itemId());
+      assertThat(row.get("title")).isEqualTo(title.substring(0, 300));
+      // numeric(12, 2) rounds to cents
+      assertThat(row.get("price")).isEqualTo(sent.price().setScale(2, RoundingMode.HALF_UP));
+      assertThat(row.get("shipping_cost"))
+          .isEqualTo(sent.shippingCost().setScale(2, RoundingMode.HALF_UP));
+      assertThat(row.get("currency")).isEqualTo("EUR");
+      assertThat(row.get("item_web_url")).isEqualTo(sent.itemWebUrl());
+      assertThat(row.get("image_url")).isEqualTo(sent.imageUrl());
+      assertThat(row.get("item_condition")).isEqualTo(sent.condition());
+      assertThat(row.get("buying_option")).isEqualTo("FIXED_PRICE");
+      Instant observedAt = sent.observedAt() == null ? fetchedAt : sent.observedAt();
+      // timestamptz holds microseconds: the rest is rounded to the nearest
+      assertThat(((Timestamp) row.get("observed_at")).toInstant())
+          .isEqualTo(
+              Instant.ofEpochSecond(
+                  observedAt.getEpochSecond(), (observedAt.getNano() + 500) / 1000 * 1000L));
+      assertThat(row.get("marketplace")).isEqualTo("EBAY_DE");
+      assertThat(row.get("shipping_type")).isEqualTo(sent.shippingType());
+    }
   }
 
   private static ObservedListing listing(
