@@ -2,11 +2,26 @@
 //
 // Paths, parameters and request bodies are checked against the services' OpenAPI documents
 // (openapi/*.json, written by CommittedApiDocumentTests; src/generated/ is made from them by
-// `npm run generate`). The documents describe few success bodies, so the answers' types below are
-// still written here.
+// `npm run generate`). Answers whose records never hold null are the documents' schemas (Answered);
+// the rest are still written here: the documents do not say which properties may be null, and
+// give some enumerations (a mute suggestion's kind and field, a listing's shipping type) as plain
+// strings.
 import createClient, { type Client } from 'openapi-fetch';
 import type { components, paths as AlertsDocument } from './generated/alerts';
-import type { paths as AnalyticsDocument } from './generated/analytics';
+import type { components as AnalyticsComponents, paths as AnalyticsDocument } from './generated/analytics';
+
+type Schemas = components['schemas'];
+type AnalyticsSchemas = AnalyticsComponents['schemas'];
+
+/**
+ * An answer as the services send it: springdoc marks no property of a response record required, yet
+ * Jackson writes every component of the record. Only for records none of whose components is null.
+ */
+type Answered<T> = T extends (infer Item)[]
+  ? Answered<Item>[]
+  : T extends object
+    ? { [K in keyof T]-?: Answered<T[K]> }
+    : T;
 
 export type Condition = 'NEW' | 'USED' | 'ANY';
 export type BuyingOption = 'FIXED_PRICE' | 'AUCTION' | 'BEST_OFFER' | 'ANY';
@@ -156,34 +171,14 @@ export interface SessionInfo {
 }
 
 /** How much of one limit an address uses. */
-export interface Limit {
-  used: number;
-  max: number;
-}
+export type Limit = Answered<Schemas['Limit']>;
 
 /** Who is signed in, and what the address uses of what it may (fair use of eBay). */
-export interface CurrentSession {
-  email: string;
-  limits: { alerts: Limit; searches: Limit; ebayCallsToday: Limit };
-}
+export type CurrentSession = Answered<Schemas['CurrentSession']>;
 
-export interface PricePoint {
-  currency: string;
-  day: string;
-  min: number;
-  median: number;
-  max: number;
-  listings: number;
-}
+export type PricePoint = Answered<AnalyticsSchemas['PricePoint']>;
 
-export interface ListingMove {
-  itemId: string;
-  title: string;
-  itemWebUrl: string;
-  oldPrice: number;
-  newPrice: number;
-  changePercent: number;
-}
+export type ListingMove = Answered<AnalyticsSchemas['ListingMove']>;
 
 export interface Deal {
   itemId: string;
@@ -241,30 +236,18 @@ export interface SearchLinkAlert {
 }
 
 /** A parameter of the link an alert cannot carry over, and why. */
-export interface UnsupportedParameter {
-  parameter: string;
-  value: string;
-  reason: string;
-}
+export type UnsupportedParameter = Answered<Schemas['Unsupported']>;
 
 export interface SearchLinkImport {
   alert: SearchLinkAlert;
   unsupported: UnsupportedParameter[];
 }
 
-export interface CategorySuggestion {
-  id: string;
-  name: string;
-  count: number;
-  /** 0..1 of the search's total. */
-  share: number;
-}
+/** share: 0..1 of the search's total. */
+export type CategorySuggestion = Answered<Schemas['CategorySuggestion']>;
 
 /** Where a search's listings are on eBay: at most 10 categories, most listings first. */
-export interface CategorySuggestions {
-  total: number;
-  categories: CategorySuggestion[];
-}
+export type CategorySuggestions = Answered<Schemas['CategorySuggestions']>;
 
 /** What a mute silences: one listing (by item id), a seller, or listings whose title has a word. */
 export type MuteKind = 'LISTING' | 'SELLER' | 'WORD';
@@ -322,11 +305,7 @@ export interface AlertListing {
 }
 
 /** One observed price of one listing (analytics-service). */
-export interface ListingPrice {
-  at: string;
-  price: number;
-  currency: string;
-}
+export type ListingPrice = Answered<AnalyticsSchemas['ListingPrice']>;
 
 export type DeliveryMode = 'INSTANT' | 'HOURLY' | 'DAILY';
 /** Notices that go out at once whatever the schedule. */
@@ -380,27 +359,12 @@ function toError(status: number, body: unknown): ApiError {
   return new ApiError(status, message, fieldErrors);
 }
 
-/**
- * alerts-service's document lists the signed-in caller (resolved from the session, never sent) as a
- * required query parameter of some operations; this drops it so calls need not invent one.
- */
-type WithoutCaller<Operation> = Operation extends { parameters: { query?: infer Query } }
-  ? Omit<Operation, 'parameters'> & {
-      parameters: Omit<Operation['parameters'], 'query'> & { query?: Omit<NonNullable<Query>, 'caller'> };
-    }
-  : Operation;
-type AlertsPaths = {
-  [P in keyof AlertsDocument]: { [M in keyof AlertsDocument[P]]: WithoutCaller<AlertsDocument[P][M]> };
-};
-
 /** A request record as sent: its optional components also take null (the service reads it as absent). */
 type Sent<T> = T extends (infer Item)[]
   ? Sent<Item>[]
   : T extends object
     ? { [K in keyof T]: undefined extends T[K] ? Sent<T[K]> | null : Sent<T[K]> }
     : T;
-type Schemas = components['schemas'];
-
 /**
  * openapi-fetch builds a Request with an absolute URL; the call itself goes out relative to the page,
  * with the session cookie (HTTP-only, set by the API) and nothing else for authentication.
@@ -428,10 +392,10 @@ function client<Paths extends object>(): Client<Paths> {
   });
 }
 
-const alerts = client<AlertsPaths>();
+const alerts = client<AlertsDocument>();
 const analytics = client<AnalyticsDocument>();
 
-/** The answer's body (typed here, as the documents mostly leave it open), or its ProblemDetail thrown. */
+/** The answer's body (typed here: see Answered), or its ProblemDetail thrown. */
 async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw toError(response.status, error);
@@ -447,20 +411,19 @@ export const PAGE_SIZE = 20;
 
 export const api = {
   requestSignInLink: (email: string) =>
-    answer<void>(alerts.POST('/api/session/link', { body: { email } satisfies Schemas['LinkRequest'] })),
+    answer<void>(alerts.POST('/api/session/link', { body: { email } satisfies Schemas['SignInLinkRequest'] })),
   signIn: (token: string) =>
     answer<Session>(alerts.POST('/api/session', { body: { token } satisfies Schemas['SignInRequest'] })),
   signOut: () => answer<void>(alerts.DELETE('/api/session')),
   currentSession: () => answer<CurrentSession>(alerts.GET('/api/session')),
   /** A one-time code to send the Telegram bot from a chat, which links the chat to the address. */
-  telegramLinkCode: () =>
-    answer<{ code: string; command: string; expiresAt: string }>(alerts.POST('/api/telegram/link-codes')),
+  telegramLinkCode: () => answer<Answered<Schemas['LinkCode']>>(alerts.POST('/api/telegram/link-codes')),
   sessions: () => answer<SessionInfo[]>(alerts.GET('/api/sessions')),
   endSession: (sessionId: string) => answer<void>(alerts.DELETE('/api/sessions/{id}', { params: id(sessionId) })),
   /** Ends every session of the address, this one too. */
   signOutEverywhere: () => answer<void>(alerts.DELETE('/api/sessions')),
   frequencies: () =>
-    answer<{ frequencies: number[] }>(alerts.GET('/api/alerts/frequencies')).then((r) => r.frequencies),
+    answer<Answered<Schemas['Frequencies']>>(alerts.GET('/api/alerts/frequencies')).then((r) => r.frequencies),
   listAlerts: (page: number) =>
     answer<Page<Alert>>(
       alerts.GET('/api/alerts', {
@@ -483,7 +446,7 @@ export const api = {
     ),
   /** Replaces the alert's feed URL (the old one stops working); answers the new URL. */
   rotateFeedToken: (alertId: string) =>
-    answer<unknown>(alerts.POST('/api/alerts/{id}/feed-token', { params: id(alertId) })),
+    answer<Answered<Schemas['FeedUrl']>>(alerts.POST('/api/alerts/{id}/feed-token', { params: id(alertId) })),
   deleteAlert: (alertId: string) => answer<void>(alerts.DELETE('/api/alerts/{id}', { params: id(alertId) })),
   insights: (alertId: string) =>
     answer<AlertInsights>(analytics.GET('/api/alerts/{id}/insights', { params: id(alertId) })),
@@ -491,9 +454,7 @@ export const api = {
   importSearchLink: (url: string) =>
     answer<SearchLinkImport>(
       alerts.POST('/api/search-links', {
-        // alerts-service's document names this body and the sign-in link's alike (LinkRequest), and
-        // shows the latter's {email}
-        body: { url } as unknown as Schemas['LinkRequest'],
+        body: { url } satisfies Schemas['SearchLinkRequest'],
       }),
     ),
   /** Costs an eBay call on the server: only on request, never per keystroke. 429 when used up. */

@@ -20,17 +20,23 @@ class CommittedApiDocumentTests {
 
   @Test
   void committedDocumentEqualsTheServedOne() {
-    String served =
-        http.get()
-            .uri("/v3/api-docs")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-
     ApiDocuments.assertCommittedEquals(
-        served, Path.of("../alerts-frontend/openapi/analytics.json"), "analytics-service");
+        served(), Path.of("../alerts-frontend/openapi/analytics.json"), "analytics-service");
+  }
+
+  @Test
+  void everyOperationNamesTheTypeOfItsSuccess() {
+    ApiDocuments.assertEverySuccessTyped(served());
+  }
+
+  private String served() {
+    return http.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 }

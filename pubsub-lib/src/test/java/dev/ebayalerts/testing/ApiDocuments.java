@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -55,6 +56,65 @@ public final class ApiDocuments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Fails, naming each offending operation, unless every operation documents a 2xx response and
+   * every 2xx JSON body names its schema ({@code $ref}, or an array or map of one): a bare {@code
+   * object} or a missing success would leave the dashboard hand-writing that type.
+   */
+  public static void assertEverySuccessTyped(String servedDocument) {
+    JsonNode paths = JSON.readTree(servedDocument).path("paths");
+    List<String> untyped = new ArrayList<>();
+    for (String path : paths.propertyNames()) {
+      JsonNode operations = paths.get(path);
+      for (String method : operations.propertyNames()) {
+        String operation = method.toUpperCase(Locale.ROOT) + " " + path;
+        JsonNode responses = operations.get(method).path("responses");
+        boolean anySuccess = false;
+        for (String status : responses.propertyNames()) {
+          if (!status.startsWith("2")) {
+            continue;
+          }
+          anySuccess = true;
+          JsonNode content = responses.get(status).path("content");
+          for (String mediaType : content.propertyNames()) {
+            if ((mediaType.contains("json") || mediaType.equals("*/*"))
+                && !typed(content.get(mediaType).path("schema"))) {
+              untyped.add(
+                  operation + " " + status + " " + mediaType + ": " + content.get(mediaType));
+            }
+          }
+        }
+        if (!anySuccess) {
+          untyped.add(operation + ": no 2xx response");
+        }
+      }
+    }
+    assertThat(untyped).as("operations whose success is not typed").isEmpty();
+  }
+
+  private static boolean typed(JsonNode schema) {
+    if (schema.has("$ref")) {
+      return true;
+    }
+    if (schema.has("items")) {
+      return typed(schema.get("items"));
+    }
+    if (schema.path("additionalProperties").isObject()) {
+      return typed(schema.get("additionalProperties"));
+    }
+    // OpenAPI 3.1 may give the type as a list, e.g. ["string", "null"]
+    JsonNode type = schema.path("type");
+    if (type.isArray()) {
+      for (JsonNode each : type) {
+        if (!each.asString().equals("null")) {
+          return !each.asString().equals("object");
+        }
+      }
+      return false;
+    }
+    return type.isString() && !type.asString().equals("object");
   }
 
   /** The server list names the random port of the test: it says nothing about the API. */

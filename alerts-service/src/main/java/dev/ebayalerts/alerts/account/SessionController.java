@@ -110,6 +110,8 @@ class SessionController {
         .build();
   }
 
+  // Named apart from the search-link LinkRequest: OpenAPI names schemas by simple class name.
+  @Schema(name = "SignInLinkRequest")
   record LinkRequest(
       @Schema(example = "jane@example.com")
           @NotBlank(message = "must not be blank")

@@ -2,8 +2,11 @@ package dev.ebayalerts.alerts.account;
 
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,13 +40,17 @@ class SessionsController {
 
   @Operation(summary = "List your sessions, newest first (current: the one asking)")
   @GetMapping
+  @ApiSuccessResponses.Ok
   List<Sessions.SessionView> list(
       @Parameter(hidden = true) Caller caller, HttpServletRequest http) {
     return sessions.list(caller.requireEmail(), http);
   }
 
   @Operation(summary = "End one of your sessions: its token stops working at once")
-  @ApiResponse(responseCode = "204", description = "Ended")
+  @ApiResponse(
+      responseCode = "204",
+      description = "Ended",
+      content = @Content(schema = @Schema(hidden = true)))
   @ApiProblemResponses.NotFound
   @DeleteMapping("/{id}")
   ResponseEntity<?> end(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {

@@ -5,6 +5,7 @@ import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.account.RateLimiter;
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -70,6 +71,7 @@ class AlertController {
 
   @Operation(summary = "List the check frequencies an alert may use, in minutes")
   @GetMapping("/frequencies")
+  @ApiSuccessResponses.Ok
   Frequencies frequencies() {
     return new Frequencies(settings.frequencies());
   }
@@ -81,10 +83,14 @@ class AlertController {
               + " must be the signed-in address. Without a session: the alert waits (PENDING)"
               + " until the address's owner starts it from the email that shows it, and the"
               + " answer is 202 with the same body for every address, saying nothing about it.")
-  @ApiResponse(responseCode = "201", description = "Created and started; Location names it")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created and started; Location names it",
+      content = @Content(schema = @Schema(implementation = AlertResponse.class)))
   @ApiResponse(
       responseCode = "202",
-      description = "Without a session: the address's owner is asked to start it")
+      description = "Without a session: the address's owner is asked to start it",
+      content = @Content(schema = @Schema(implementation = ConsentRequested.class)))
   @ApiProblemResponses.TooManyRequests
   @PostMapping
   ResponseEntity<?> create(
@@ -137,6 +143,7 @@ class AlertController {
   @SecurityRequirement(name = ApiDocs.COOKIE)
   @SecurityRequirement(name = ApiDocs.API_KEY)
   @GetMapping
+  @ApiSuccessResponses.Ok
   AlertPage list(
       @Parameter(hidden = true) Caller caller,
       @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0)
@@ -163,6 +170,7 @@ class AlertController {
   @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @GetMapping("/{id}")
+  @ApiSuccessResponses.Ok
   AlertResponse get(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     return service.view(id, caller.requireEmail());
   }
@@ -174,6 +182,7 @@ class AlertController {
   @ApiProblemResponses.NotFound
   @ApiProblemResponses.Conflict
   @PutMapping("/{id}")
+  @ApiSuccessResponses.Ok
   AlertResponse replace(
       @PathVariable UUID id,
       @Validated({Default.class, AlertRequest.Replace.class}) @RequestBody AlertRequest request,
@@ -200,6 +209,7 @@ class AlertController {
   @PatchMapping(
       path = "/{id}",
       consumes = {"application/merge-patch+json", "application/json"})
+  @ApiSuccessResponses.Ok
   AlertResponse patch(
       @PathVariable UUID id, @RequestBody JsonNode patch, @Parameter(hidden = true) Caller caller) {
     String owner = caller.requireEmail();

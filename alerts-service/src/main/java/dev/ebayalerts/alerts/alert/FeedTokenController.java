@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.alert;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,6 +40,7 @@ class FeedTokenController {
   @ApiProblemResponses.Unauthorized
   @ApiProblemResponses.NotFound
   @PostMapping("/api/alerts/{id}/feed-token")
+  @ApiSuccessResponses.Ok
   FeedUrl replace(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     return tokens
         .replace(id, caller.requireEmail())

@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts.channel;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.web.ApiDocs;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,6 +55,7 @@ class TelegramController {
           "Send the command to the operator's bot from the chat (add the bot to a group first)."
               + " The bot answers with the chat's id, which TELEGRAM channels may then use.")
   @PostMapping("/link-codes")
+  @ApiSuccessResponses.Ok
   LinkCode newCode(@Parameter(hidden = true) Caller caller) {
     String email = caller.requireEmail();
     if (!settings.configured()) {
@@ -67,6 +69,7 @@ class TelegramController {
 
   @Operation(summary = "The Telegram chats linked to your address")
   @GetMapping("/chats")
+  @ApiSuccessResponses.Ok
   LinkedChats linked(@Parameter(hidden = true) Caller caller) {
     return new LinkedChats(chats.of(caller.requireEmail()));
   }

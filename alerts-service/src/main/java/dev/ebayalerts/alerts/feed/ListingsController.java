@@ -4,6 +4,7 @@ import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.mute.Mutes;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,8 +42,9 @@ class ListingsController {
               + " before), ENDED (an auction that ended) or MUTED; at most 200. Filter with"
               + " state.")
   @ApiProblemResponses.NotFound
+  @ApiSuccessResponses.Ok
   ToldListings.Listings listings(
-      Caller caller,
+      @Parameter(hidden = true) Caller caller,
       @PathVariable UUID id,
       @Parameter(description = "Only listings in this state") @RequestParam(required = false)
           ToldListings.State state) {

@@ -3,9 +3,11 @@ package dev.ebayalerts.alerts.mute;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.alert.AlertControl;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,7 +54,8 @@ class MuteController {
 
   @GetMapping("/mutes")
   @Operation(summary = "The address's mutes, newest first")
-  List<Mute> list(Caller caller) {
+  @ApiSuccessResponses.Ok
+  List<Mute> list(@Parameter(hidden = true) Caller caller) {
     return mutes.of(caller.requireEmail());
   }
 
@@ -63,7 +66,10 @@ class MuteController {
           "A listing for its alert; a seller or a word for one alert or (alertId null) all the"
               + " address's alerts. Muted listings never reach any channel or feed again."
               + " Muting again answers the existing mute with 200.")
-  ResponseEntity<Mute> mute(Caller caller, @Valid @RequestBody MuteRequest request) {
+  @ApiResponse(responseCode = "201", description = "Muted", useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "200", description = "Already muted", useReturnTypeSchema = true)
+  ResponseEntity<Mute> mute(
+      @Parameter(hidden = true) Caller caller, @Valid @RequestBody MuteRequest request) {
     Mutes.Added added =
         service.mute(caller.requireEmail(), request.alertId(), request.kind(), request.value());
     return ResponseEntity.status(added.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -73,7 +79,8 @@ class MuteController {
   @DeleteMapping("/mutes/{id}")
   @Operation(summary = "Undo a mute")
   @ApiProblemResponses.NotFound
-  ResponseEntity<Void> undo(Caller caller, @PathVariable UUID id) {
+  @ApiResponse(responseCode = "204", description = "Unmuted")
+  ResponseEntity<Void> undo(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
     if (!mutes.delete(caller.requireEmail(), id)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mute with this id");
     }
@@ -87,8 +94,10 @@ class MuteController {
           "When several muted listings share a word, seller or category: the value, how many"
               + " mutes share it, and the alert field to add it to (PATCH the alert).")
   @ApiProblemResponses.NotFound
+  @ApiSuccessResponses.Ok
   MuteSuggestions.Suggestions suggestions(
-      Caller caller, @Parameter(description = "The alert") @PathVariable UUID id) {
+      @Parameter(hidden = true) Caller caller,
+      @Parameter(description = "The alert") @PathVariable UUID id) {
     AlertControl.Owned alert = alerts.owned(id, caller.requireEmail());
     return MuteSuggestions.of(alert, mutes.ofAlert(id, alert.email()));
   }

@@ -28,7 +28,7 @@ final class MuteSuggestions {
 
   private MuteSuggestions() {}
 
-  @Schema(description = "A filter the alert's mutes suggest")
+  @Schema(name = "MuteSuggestion", description = "A filter the alert's mutes suggest")
   record Suggestion(
       @Schema(example = "WORD") String kind,
       @Schema(example = "case") String value,
@@ -38,6 +38,8 @@ final class MuteSuggestions {
       @Schema(description = "The alert field the value goes into", example = "excludeWords")
           String field) {}
 
+  // Named apart from CategorySuggestions' records: OpenAPI names schemas by simple class name.
+  @Schema(name = "MuteSuggestions")
   record Suggestions(List<Suggestion> suggestions) {}
 
   static Suggestions of(AlertControl.Owned alert, List<Mutes.Muted> mutes) {

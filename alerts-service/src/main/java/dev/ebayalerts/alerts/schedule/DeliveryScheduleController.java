@@ -2,9 +2,11 @@ package dev.ebayalerts.alerts.schedule;
 
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import dev.ebayalerts.alerts.web.FieldProblem;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,7 +83,8 @@ class DeliveryScheduleController {
   @Operation(
       summary = "The address's delivery schedule",
       description = "An address that never chose one gets the default: INSTANT in UTC.")
-  ScheduleBody get(Caller caller) {
+  @ApiSuccessResponses.Ok
+  ScheduleBody get(@Parameter(hidden = true) Caller caller) {
     return ScheduleBody.of(schedules.of(caller.requireEmail()));
   }
 
@@ -93,7 +96,8 @@ class DeliveryScheduleController {
               + " saving changes), each as one email grouped by alert. Listings told for a reason"
               + " in alwaysInstant go out at once. Switching to INSTANT sends what waits within"
               + " a minute; dailyAt is ignored unless DAILY.")
-  ScheduleBody put(Caller caller, @Valid @RequestBody ScheduleBody body) {
+  @ApiSuccessResponses.Ok
+  ScheduleBody put(@Parameter(hidden = true) Caller caller, @Valid @RequestBody ScheduleBody body) {
     String email = caller.requireEmail();
     DeliverySchedule schedule = parse(body);
     schedules.save(email, schedule, clock.instant());

@@ -6,6 +6,7 @@ import dev.ebayalerts.ebay.EbayBrowseClient;
 import dev.ebayalerts.ebay.Marketplace;
 import dev.ebayalerts.ebay.SearchRequest;
 import dev.ebayalerts.ebay.SearchResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ class CategorySuggestions {
   private static final Duration KEPT = Duration.ofHours(1);
 
   /** The distribution of a search's matches over categories, largest first. */
+  // Named apart from MuteSuggestions' records: OpenAPI names schemas by simple class name.
+  @Schema(name = "CategorySuggestions")
   record Suggestions(int total, List<Suggestion> categories) {}
 
   /**
@@ -37,6 +40,7 @@ class CategorySuggestions {
    *
    * @param share of all matches, 0 to 1
    */
+  @Schema(name = "CategorySuggestion")
   record Suggestion(String id, String name, int count, double share) {}
 
   private record Cached(Suggestions suggestions, Instant until) {}

@@ -3,12 +3,14 @@ package dev.ebayalerts.alerts.search;
 import dev.ebayalerts.alerts.account.Caller;
 import dev.ebayalerts.alerts.account.RateLimiter;
 import dev.ebayalerts.alerts.web.ApiProblemResponses;
+import dev.ebayalerts.alerts.web.ApiSuccessResponses;
 import dev.ebayalerts.alerts.web.InvalidRequest;
 import dev.ebayalerts.ebay.EbayBudgetExhausted;
 import dev.ebayalerts.ebay.EbayException;
 import dev.ebayalerts.ebay.Marketplace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,8 +57,9 @@ class SearchController {
               + " exclude accessory categories with excludedCategoryIds. Signed in only; each"
               + " phrase not asked within the hour costs an eBay call and counts towards a limit"
               + " per address (429 when used up).")
+  @ApiSuccessResponses.Ok
   CategorySuggestions.Suggestions categories(
-      Caller caller,
+      @Parameter(hidden = true) Caller caller,
       @Parameter(description = "What the alert searches for", example = "nintendo switch oled")
           @RequestParam
           String phrase,
@@ -101,6 +104,8 @@ class SearchController {
   }
 
   /** A pasted eBay search link. */
+  // Named apart from the sign-in LinkRequest: OpenAPI names schemas by simple class name.
+  @Schema(name = "SearchLinkRequest")
   record LinkRequest(
       @NotBlank(message = "must not be blank: paste the address of an eBay search")
           @Size(max = 4000, message = "must be at most 4000 characters")
@@ -114,6 +119,7 @@ class SearchController {
               + " .ca, .com.au) into the fields of an alert, to review and send to POST"
               + " /api/alerts. Parameters that cannot be carried over are listed in"
               + " unsupported, with the reason; none is dropped silently.")
+  @ApiSuccessResponses.Ok
   SearchLinks.Draft read(@Valid @RequestBody LinkRequest request) {
     return links.read(request.url());
   }

@@ -60,6 +60,7 @@ class InsightController {
               + " the item\"). Only what was seen on the alert's current marketplace"
               + " (`marketplace`) counts, not what it found on one it searched before.")
   @GetMapping("/insights")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   AlertInsights insights(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);
     return insights.forAlert(id);
@@ -69,6 +70,7 @@ class InsightController {
       summary = "Daily min, median and max price of an alert, for charts",
       description = "Per currency, on the alert's current marketplace only, as the insights.")
   @GetMapping("/price-history")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   List<PricePoint> priceHistory(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
     requireReadable(id, caller);
     return insights.history(id);
@@ -82,6 +84,7 @@ class InsightController {
               + " last observation, at most 200 points (the latest). A listing the alert never saw"
               + " there gives an empty list.")
   @GetMapping("/listings/{itemId}/prices")
+  @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
   List<ListingPrice> listingPrices(
       @PathVariable UUID id,
       @Parameter(description = "eBay item id, URL-encoded (v1%7C1234%7C0 for v1|1234|0)")
