@@ -3,6 +3,7 @@ package dev.ebayalerts.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.support.IntegrationTest;
+import dev.ebayalerts.testing.ApiDocuments;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.Set;
@@ -24,15 +25,7 @@ class ApiDocumentationTests {
 
   @Test
   void openApiDocumentIsValidAndListsEveryApiEndpoint() {
-    String json =
-        http.get()
-            .uri("/v3/api-docs")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
+    String json = ApiDocuments.served(http);
 
     SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
     assertThat(parsed.getMessages()).isEmpty();
@@ -68,16 +61,7 @@ class ApiDocumentationTests {
 
   @Test
   void openApiDocumentDescribesHowToAuthenticate() {
-    var api =
-        new OpenAPIV3Parser()
-            .readContents(
-                http.get()
-                    .uri("/v3/api-docs")
-                    .exchange()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody())
-            .getOpenAPI();
+    var api = new OpenAPIV3Parser().readContents(ApiDocuments.served(http)).getOpenAPI();
     var schemes = api.getComponents().getSecuritySchemes();
     assertThat(schemes).containsKeys("bearer", "sessionCookie", "operatorApiKey");
     assertThat(schemes.get("bearer").getScheme()).isEqualTo("bearer");
@@ -94,16 +78,7 @@ class ApiDocumentationTests {
 
   @Test
   void everyOperationDocumentsItsErrorsAsProblemDetails() {
-    var api =
-        new OpenAPIV3Parser()
-            .readContents(
-                http.get()
-                    .uri("/v3/api-docs")
-                    .exchange()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody())
-            .getOpenAPI();
+    var api = new OpenAPIV3Parser().readContents(ApiDocuments.served(http)).getOpenAPI();
     api.getPaths()
         .forEach(
             (path, item) ->

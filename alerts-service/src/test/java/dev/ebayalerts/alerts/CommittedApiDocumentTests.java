@@ -19,22 +19,13 @@ class CommittedApiDocumentTests {
   @Test
   void committedDocumentEqualsTheServedOne() {
     ApiDocuments.assertCommittedEquals(
-        served(), Path.of("../alerts-frontend/openapi/alerts.json"), "alerts-service");
+        ApiDocuments.served(http),
+        Path.of("../alerts-frontend/openapi/alerts.json"),
+        "alerts-service");
   }
 
   @Test
   void everyOperationNamesTheTypeOfItsSuccess() {
-    ApiDocuments.assertEverySuccessTyped(served());
-  }
-
-  private String served() {
-    return http.get()
-        .uri("/v3/api-docs")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    ApiDocuments.assertEverySuccessTyped(ApiDocuments.served(http));
   }
 }

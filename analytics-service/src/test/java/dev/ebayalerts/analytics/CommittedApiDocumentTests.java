@@ -21,22 +21,13 @@ class CommittedApiDocumentTests {
   @Test
   void committedDocumentEqualsTheServedOne() {
     ApiDocuments.assertCommittedEquals(
-        served(), Path.of("../alerts-frontend/openapi/analytics.json"), "analytics-service");
+        ApiDocuments.served(http),
+        Path.of("../alerts-frontend/openapi/analytics.json"),
+        "analytics-service");
   }
 
   @Test
   void everyOperationNamesTheTypeOfItsSuccess() {
-    ApiDocuments.assertEverySuccessTyped(served());
-  }
-
-  private String served() {
-    return http.get()
-        .uri("/v3/api-docs")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .returnResult()
-        .getResponseBody();
+    ApiDocuments.assertEverySuccessTyped(ApiDocuments.served(http));
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,18 @@ public final class ApiDocuments {
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private ApiDocuments() {}
+
+  /** The OpenAPI document the service behind {@code http} serves at {@code /v3/api-docs}. */
+  public static String served(RestTestClient http) {
+    return http.get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
 
   /**
    * Fails, naming every JSON pointer that differs and how to refresh the copy, unless the committed
