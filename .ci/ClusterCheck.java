@@ -22,8 +22,9 @@ import java.util.TreeSet;
  *
  * <p>Which instance ran a run comes from {@code alert.last_run_by}, sampled twice a second and
  * matched to the run by its time ({@code last_run_at} is the run's {@code ListingsObserved}
- * time). The runs themselves are the {@code ListingsObserved} events in the outbox, kept because
- * the instances run with {@code spring.modulith.events.completion-mode=update}.
+ * time). The runs themselves are the {@code ListingsObserved} events in the outbox (in the {@code
+ * ObservationBatch} of each run transaction), kept because the instances run with {@code
+ * spring.modulith.events.completion-mode=update}.
  *
  * <p>Arguments: alerts JDBC URL, analytics JDBC URL, the two instances' names
  * (alerts.scheduler.instance, also their Quartz instance ids) and pids ({@code name=pid name=pid}),
@@ -365,7 +366,7 @@ public class ClusterCheck {
     return ids;
   }
 
-  /** Every run: the ListingsObserved events in the outbox (kept once sent). */
+  /** Every run: the ListingsObserved events of the batches in the outbox (kept once sent). */
   private static List<Run> runs(Connection db) throws SQLException {
     List<Run> runs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -373,10 +374,10 @@ public class ClusterCheck {
         db.createStatement()
             .executeQuery(
                 """
-                select serialized_event::jsonb ->> 'alertId',
-                       (serialized_event::jsonb ->> 'occurredAt'),
-                       serialized_event::jsonb ->> 'eventId'
-                from event_publication where event_type like '%ListingsObserved'""")) {
+                select e ->> 'alertId', e ->> 'occurredAt', e ->> 'eventId'
+                from event_publication,
+                     jsonb_array_elements(serialized_event::jsonb -> 'events') as e
+                where event_type like '%ObservationBatch'""")) {
       while (rows.next()) {
         // one row per listener of the event: count the run once
         if (seen.add(rows.getString(3))) {

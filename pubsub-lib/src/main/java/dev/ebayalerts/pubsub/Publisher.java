@@ -1,5 +1,7 @@
 package dev.ebayalerts.pubsub;
 
+import java.util.List;
+
 /**
  * Publishes events to the configured transport as JSON.
  *
@@ -29,4 +31,16 @@ public interface Publisher {
    * @throws PublishFailed if Redis is unreachable or rejects the message, or the stream is full
    */
   void publish(Event event);
+
+  /**
+   * Publishes events in order, in as few round trips as the transport allows (the Streams transport
+   * appends up to {@value StreamsPublisher#BATCH} per call). A failure stops at the events of the
+   * failing call; those before it were published, so a caller that retries the whole list publishes
+   * them twice, which consumers de-duplicate.
+   *
+   * @throws PublishFailed if Redis is unreachable or rejects a message, or the stream is full
+   */
+  default void publishAll(List<? extends Event> events) {
+    events.forEach(this::publish);
+  }
 }

@@ -40,16 +40,20 @@ final class StreamAppender {
 
   /**
    * KEYS[1] stream; ARGV[1] max length, ARGV[2] {@code refuse} or {@code trim} at it, ARGV[3] max
-   * memory fill, ARGV[4..] field, value, ... Returns {1, id} or {0, limit, figure, figure}.
+   * memory fill, ARGV[4] fields per entry (n), ARGV[5..] the entries, each n field, value pairs.
+   * Returns {1, id, id, ...} (one id per entry) or {0, limit, figure, figure}: all entries are
+   * written or none.
    */
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> APPEND =
       RedisScript.of(
           """
           local maxLength = tonumber(ARGV[1])
+          local width = 2 * tonumber(ARGV[4])
+          local count = (#ARGV - 4) / width
           if ARGV[2] == 'refuse' then
             local length = redis.call('XLEN', KEYS[1])
-            if length >= maxLength then
+            if length + count > maxLength then
               return {0, 'max-length', length, maxLength}
             end
           end
@@ -61,17 +65,21 @@ final class StreamAppender {
               return {0, 'max-memory-fill', used, maxMemory}
             end
           end
-          local command = {'XADD', KEYS[1]}
-          if ARGV[2] == 'trim' then
-            table.insert(command, 'MAXLEN')
-            table.insert(command, '~')
-            table.insert(command, ARGV[1])
+          local ids = {1}
+          for entry = 0, count - 1 do
+            local command = {'XADD', KEYS[1]}
+            if ARGV[2] == 'trim' then
+              table.insert(command, 'MAXLEN')
+              table.insert(command, '~')
+              table.insert(command, ARGV[1])
+            end
+            table.insert(command, '*')
+            for i = 5 + entry * width, 4 + (entry + 1) * width do
+              table.insert(command, ARGV[i])
+            end
+            table.insert(ids, redis.call(unpack(command)))
           end
-          table.insert(command, '*')
-          for i = 4, #ARGV do
-            table.insert(command, ARGV[i])
-          end
-          return {1, redis.call(unpack(command))}
+          return ids
           """,
           List.class);
 
@@ -110,18 +118,40 @@ final class StreamAppender {
    * @throws org.springframework.dao.DataAccessException if Redis failed
    */
   RecordId append(String stream, Map<String, String> fields) {
-    List<String> args = new ArrayList<>(3 + 2 * fields.size());
+    return appendAll(stream, List.of(fields)).get(0);
+  }
+
+  /**
+   * Appends entries with the same fields in one round trip, all of them or none: at {@code
+   * max-length} the stream refuses the entries that would take it past the limit, and with them the
+   * others of the call.
+   *
+   * @param entries at least one; every entry has the same fields in the same order
+   * @throws StreamFull if a limit refused them; nothing was written
+   * @throws org.springframework.dao.DataAccessException if Redis failed
+   */
+  List<RecordId> appendAll(String stream, List<? extends Map<String, String>> entries) {
+    int width = entries.get(0).size();
+    List<String> args = new ArrayList<>(4 + 2 * width * entries.size());
     args.add(Long.toString(maxLength));
     args.add(atMaxLength);
     args.add(Double.toString(maxMemoryFill));
-    fields.forEach(
-        (field, value) -> {
-          args.add(field);
-          args.add(value);
-        });
+    args.add(Integer.toString(width));
+    for (Map<String, String> fields : entries) {
+      if (fields.size() != width) {
+        throw new IllegalArgumentException("Entries appended together have the same fields");
+      }
+      fields.forEach(
+          (field, value) -> {
+            args.add(field);
+            args.add(value);
+          });
+    }
     List<?> result = redis.execute(APPEND, List.of(stream), args.toArray());
     if (((Number) result.get(0)).longValue() == 1) {
-      return RecordId.of(String.valueOf(result.get(1)));
+      return result.subList(1, result.size()).stream()
+          .map(id -> RecordId.of(String.valueOf(id)))
+          .toList();
     }
     long first = ((Number) result.get(2)).longValue();
     long second = ((Number) result.get(3)).longValue();

@@ -126,6 +126,46 @@ class FullStreamTests {
   }
 
   @Test
+  void aListThatWouldTakeTheStreamPastMaxLengthIsRefusedWhole() {
+    Publisher publisher = publisher(settings("pubsub.max-length", "10"));
+    for (int i = 0; i < 7; i++) {
+      publisher.publish(TestEvents.alertCreated());
+    }
+    List<Event> four =
+        List.of(
+            TestEvents.alertCreated(),
+            TestEvents.alertCreated(),
+            TestEvents.alertCreated(),
+            TestEvents.alertCreated());
+
+    assertThatThrownBy(() -> publisher.publishAll(four))
+        .isInstanceOf(PublishFailed.class)
+        .hasMessageContaining("holds 7 entries, pubsub.max-length is 10");
+    assertThat(streams().size(stream)).isEqualTo(7);
+    assertThat(refused("max-length")).isEqualTo(4);
+
+    publisher.publishAll(four.subList(0, 3));
+    assertThat(streams().size(stream)).isEqualTo(10);
+    assertThat(count("pubsub.published", "type", "AlertCreated")).isEqualTo(10);
+  }
+
+  @Test
+  void aListLongerThanMaxLengthGoesOutInCallsThatFitTheStream() {
+    PubSubProperties settings = settings("pubsub.max-length", "3");
+    Publisher publisher = publisher(settings);
+    List<Event> five = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      five.add(TestEvents.alertCreated());
+    }
+
+    // The first call fills the stream; the second is refused until consumers catch up.
+    assertThatThrownBy(() -> publisher.publishAll(five))
+        .isInstanceOf(PublishFailed.class)
+        .hasMessageContaining("holds 3 entries, pubsub.max-length is 3");
+    assertThat(streams().size(stream)).isEqualTo(3);
+  }
+
+  @Test
   void concurrentPublishersNeverOvershootMaxLength() throws Exception {
     Publisher publisher = publisher(settings("pubsub.max-length", "100"));
     List<Callable<Boolean>> attempts = new ArrayList<>();

@@ -75,6 +75,21 @@ class StreamsTransportTests {
   }
 
   @Test
+  void publishesAListOfEventsInOrderInCallsOfABatchEach() {
+    List<Event> received = new CopyOnWriteArrayList<>();
+    start("c1", received::add);
+    List<Event> published = new ArrayList<>();
+    for (int i = 0; i < 2 * StreamsPublisher.BATCH + 7; i++) {
+      published.add(i % 2 == 0 ? TestEvents.listingsObserved(2) : TestEvents.alertCreated());
+    }
+
+    publisher(settings()).publishAll(published);
+
+    assertThat(streams().size(stream)).isEqualTo(published.size());
+    await().untilAsserted(() -> assertThat(received).containsExactlyElementsOf(published));
+  }
+
+  @Test
   void deliversEventsPublishedBeforeTheGroupExisted() {
     Event early = TestEvents.alertCreated();
     publisher(settings()).publish(early);

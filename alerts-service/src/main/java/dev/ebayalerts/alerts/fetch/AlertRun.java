@@ -6,6 +6,7 @@ import dev.ebayalerts.alerts.mute.MuteSet;
 import dev.ebayalerts.alerts.mute.Mutes;
 import dev.ebayalerts.alerts.notifier.NoticeRun;
 import dev.ebayalerts.alerts.notifier.Notifier;
+import dev.ebayalerts.alerts.outbox.ObservationBatch;
 import dev.ebayalerts.pubsub.ListingsObserved;
 import dev.ebayalerts.pubsub.ObservedListing;
 import java.math.BigDecimal;
@@ -22,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An alert's run over one search result, in one transaction: the news it decides, what the notifier
  * makes of it (notices queued or held), the listings it records as told, the {@code
- * ListingsObserved} event for analytics and the next run time all commit together, or none does and
- * the run is retried.
+ * ListingsObserved} event for analytics (with those of the other runs of the transaction, as one
+ * {@link ObservationBatch}) and the next run time all commit together, or none does and the run is
+ * retried.
  */
 @Component
 class AlertRun {
@@ -75,6 +77,7 @@ class AlertRun {
     Map<UUID, Map<String, NewsFilter.Sent>> histories = history.of(owners.keySet());
     Map<UUID, List<ListingHistory.Told>> remembered = new HashMap<>();
     List<NoticeRun> runs = new ArrayList<>(jobs.size());
+    List<ListingsObserved> observations = new ArrayList<>(jobs.size());
     for (Job job : jobs) {
       DueAlert alert = job.alert();
       PriceBasis basis = alert.refinements().priceBasis();
@@ -86,7 +89,7 @@ class AlertRun {
           ListingFilter.of(alert).apply(job.fetch().listings()).stream()
               .filter(l -> !mute.mutes(l.itemId(), l.seller(), l.title()))
               .toList();
-      events.publishEvent(
+      observations.add(
           new ListingsObserved(
               UUID.randomUUID(),
               now,
@@ -133,6 +136,7 @@ class AlertRun {
               told.stream().map(n -> notice(n.listing(), n.previousPrice(), basis)).toList(),
               now));
     }
+    events.publishEvent(new ObservationBatch(observations));
     history.record(remembered, now);
     int count = notifier.onRuns(runs);
     schedule.complete(

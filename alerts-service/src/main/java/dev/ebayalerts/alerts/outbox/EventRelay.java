@@ -28,4 +28,14 @@ class EventRelay {
   void on(Event event) {
     publisher.publish(event);
   }
+
+  /**
+   * The events of a batch in one go; if a part fails, the whole batch is tried again later, and
+   * consumers skip the events they already had.
+   */
+  @Async
+  @TransactionalEventListener
+  void on(ObservationBatch batch) {
+    publisher.publishAll(batch.events());
+  }
 }

@@ -33,6 +33,9 @@ class FetchCycleTests {
   @Autowired JdbcClient jdbc;
   @Autowired StringRedisTemplate redis;
   @Autowired FetchSettings settings;
+  @Autowired AlertRun run;
+  @Autowired DueAlerts schedule;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
   /** The alerts API answers only the owner of an alert: these tests act as jane. */
   @BeforeEach
@@ -205,6 +208,60 @@ class FetchCycleTests {
 
     assertThat(searchCalls() - before).isEqualTo(5);
     assertThat(jdbc.sql("select count(*) from delivery").query(Long.class).single()).isEqualTo(50);
+  }
+
+  @Test
+  void theRunsOfOneTransactionStoreOneOutboxPublicationAndSendOneEventPerRun() {
+    EbayStub.listings("outbox batch", Item.of("81", "Batched", "10.00", "x"));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(create("outbox batch", 10, null));
+    }
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second'").update();
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    List<AlertRun.Job> jobs =
+        schedule.claim(now, 10, now.plusSeconds(60)).stream()
+            .map(due -> new AlertRun.Job(due, new SearchResults.Fetch(List.of(), null, true)))
+            .toList();
+    assertThat(jobs).hasSize(3);
+
+    // What the transaction stored, read inside it and rolled back, so nothing is relayed.
+    List<String> stored =
+        transactions.execute(
+            status -> {
+              run.processAll(jobs, now);
+              status.setRollbackOnly();
+              return jdbc.sql(
+                      "select serialized_event::text from event_publication"
+                          + " where completion_date is null and (serialized_event::text like ?"
+                          + " or serialized_event::text like ? or serialized_event::text like ?)")
+                  .params(ids.stream().map(id -> "%" + id + "%").toArray())
+                  .query(String.class)
+                  .list();
+            });
+    assertThat(stored).as("one publication for the three runs").hasSize(1);
+    assertThat(stored.get(0)).contains(ids);
+
+    jdbc.sql("update alert set lease_until = null").update();
+    assertThat(runDue()).isEqualTo(3);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        redis
+                            .opsForStream()
+                            .range(
+                                "ebay-alerts.events",
+                                org.springframework.data.domain.Range.unbounded())
+                            .stream()
+                            .filter(e -> "ListingsObserved".equals(e.getValue().get("type")))
+                            .map(e -> e.getValue().get("event").toString())
+                            .flatMap(event -> ids.stream().filter(event::contains))
+                            .toList())
+                    .as("one ListingsObserved per run")
+                    .containsExactlyInAnyOrderElementsOf(ids));
   }
 
   @Test
