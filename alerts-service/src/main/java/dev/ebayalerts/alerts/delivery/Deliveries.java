@@ -6,6 +6,7 @@ import dev.ebayalerts.alerts.schedule.DeliverySchedules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,35 +50,73 @@ public class Deliveries {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void deliver(NoticePayload told, Instant now) {
-    if (told.listings().isEmpty()) {
-      throw new IllegalArgumentException("A notice needs at least one listing");
+    deliverAll(List.of(told), now);
+  }
+
+  /**
+   * {@link #deliver} for the runs of many alerts in the caller's transaction, at the same moment:
+   * their channels, owners and schedules are read with one query each, their notices and deliveries
+   * written with one statement each, however many alerts the transaction runs.
+   *
+   * @param told what each run tells; at most one per alert, each with at least one listing
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void deliverAll(List<NoticePayload> told, Instant now) {
+    if (told.isEmpty()) {
+      return;
     }
-    UUID notice = UUID.randomUUID();
-    queue.addNotice(notice, told.alertId(), json.writeValueAsString(told), now);
-    for (DeliveryQueue.Target channel : queue.enabledChannels(told.alertId())) {
-      NoticePayload sentNow = channel.type() == ChannelType.EMAIL ? emailNow(told, now) : told;
-      int size = channel.type().listingsPerMessage();
-      for (int from = 0, part = 0; from < sentNow.listings().size(); from += size, part++) {
-        NoticePayload message =
-            sentNow.part(from, Math.min(sentNow.listings().size(), from + size));
-        queue.add(
-            told.alertId(),
-            channel.id(),
-            json.writeValueAsString(message),
-            notice + ":" + channel.id() + ":" + part,
-            message.usefulUntil(),
-            now);
+    for (NoticePayload payload : told) {
+      if (payload.listings().isEmpty()) {
+        throw new IllegalArgumentException("A notice needs at least one listing");
       }
     }
+    List<UUID> alertIds = told.stream().map(NoticePayload::alertId).toList();
+    Map<UUID, List<DeliveryQueue.Target>> channels = queue.enabledChannels(alertIds);
+    List<UUID> emailed =
+        alertIds.stream()
+            .filter(
+                id ->
+                    channels.getOrDefault(id, List.of()).stream()
+                        .anyMatch(channel -> channel.type() == ChannelType.EMAIL))
+            .toList();
+    Map<UUID, String> owners = queue.owners(emailed);
+    Map<String, DeliverySchedule> byAddress = schedules.of(owners.values());
+    List<DeliveryQueue.NewNotice> notices = new ArrayList<>(told.size());
+    List<DeliveryQueue.NewDelivery> messages = new ArrayList<>();
+    for (NoticePayload payload : told) {
+      UUID notice = UUID.randomUUID();
+      UUID alertId = payload.alertId();
+      notices.add(new DeliveryQueue.NewNotice(notice, alertId, json.writeValueAsString(payload)));
+      for (DeliveryQueue.Target channel : channels.getOrDefault(alertId, List.of())) {
+        NoticePayload sentNow =
+            channel.type() == ChannelType.EMAIL
+                ? emailNow(payload, owners.get(alertId), byAddress, now)
+                : payload;
+        int size = channel.type().listingsPerMessage();
+        for (int from = 0, part = 0; from < sentNow.listings().size(); from += size, part++) {
+          NoticePayload message =
+              sentNow.part(from, Math.min(sentNow.listings().size(), from + size));
+          messages.add(
+              new DeliveryQueue.NewDelivery(
+                  alertId,
+                  channel.id(),
+                  json.writeValueAsString(message),
+                  notice + ":" + channel.id() + ":" + part,
+                  message.usefulUntil()));
+        }
+      }
+    }
+    queue.addNotices(notices, now);
+    queue.addAll(messages, now);
   }
 
   /**
    * What of the run the email channel sends now: all of it without a schedule; otherwise the
    * listings the schedule sends at once, the rest waiting for the address's next digest.
    */
-  private NoticePayload emailNow(NoticePayload told, Instant now) {
-    String email = queue.owner(told.alertId());
-    DeliverySchedule schedule = schedules.of(email);
+  private NoticePayload emailNow(
+      NoticePayload told, String email, Map<String, DeliverySchedule> schedules, Instant now) {
+    DeliverySchedule schedule = schedules.getOrDefault(email, DeliverySchedule.DEFAULT);
     if (!schedule.batches()) {
       return told;
     }

@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -42,24 +46,38 @@ class DeliveryQueue {
   /** A channel deliveries are written for. */
   record Target(UUID id, ChannelType type) {}
 
-  List<Target> enabledChannels(UUID alertId) {
-    return jdbc.sql(
-            "select id, type from alert_channel where alert_id = ? and enabled"
-                + " order by created_at, id")
-        .param(alertId)
+  /** The enabled channels of many alerts, each alert's in creation order. */
+  Map<UUID, List<Target>> enabledChannels(Collection<UUID> alertIds) {
+    Map<UUID, List<Target>> channels = new HashMap<>();
+    jdbc.sql(
+            "select alert_id, id, type from alert_channel where alert_id = any(?) and enabled"
+                + " order by alert_id, created_at, id")
+        .param(alertIds.toArray(UUID[]::new))
         .query(
-            (rs, n) ->
-                new Target(
-                    rs.getObject("id", UUID.class), ChannelType.valueOf(rs.getString("type"))))
-        .list();
+            rs -> {
+              channels
+                  .computeIfAbsent(rs.getObject("alert_id", UUID.class), id -> new ArrayList<>())
+                  .add(
+                      new Target(
+                          rs.getObject("id", UUID.class),
+                          ChannelType.valueOf(rs.getString("type"))));
+            });
+    return channels;
   }
 
-  /** The alert's address, which its email deliveries go to. */
-  String owner(UUID alertId) {
-    return jdbc.sql("select email from alert where id = ?")
-        .param(alertId)
-        .query(String.class)
-        .single();
+  /** The addresses of many alerts, which their email deliveries go to. */
+  Map<UUID, String> owners(Collection<UUID> alertIds) {
+    Map<UUID, String> owners = new HashMap<>();
+    if (alertIds.isEmpty()) {
+      return owners;
+    }
+    jdbc.sql("select id, email from alert where id = any(?)")
+        .param(alertIds.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              owners.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return owners;
   }
 
   /**
@@ -86,35 +104,57 @@ class DeliveryQueue {
         .update();
   }
 
-  void addNotice(UUID id, UUID alertId, String payload, Instant now) {
+  /** A run's notice, the record of what it told that the feed reads. */
+  record NewNotice(UUID id, UUID alertId, String payload) {}
+
+  /** One message to one channel. */
+  record NewDelivery(
+      UUID alertId, UUID channelId, String payload, String dedupeKey, Instant expiresAt) {}
+
+  /** Stores notices, all in one statement. */
+  void addNotices(List<NewNotice> notices, Instant now) {
+    if (notices.isEmpty()) {
+      return;
+    }
     jdbc.sql(
-            "insert into notice (id, alert_id, payload, created_at) values (?, ?, cast(? as jsonb), ?)")
-        .params(id, alertId, payload, Timestamp.from(now))
+            """
+            insert into notice (id, alert_id, payload, created_at)
+            select n.id, n.alert_id, cast(n.payload as jsonb), ?
+            from unnest(?::uuid[], ?::uuid[], ?::text[]) as n(id, alert_id, payload)""")
+        .params(
+            Timestamp.from(now),
+            notices.stream().map(NewNotice::id).toArray(UUID[]::new),
+            notices.stream().map(NewNotice::alertId).toArray(UUID[]::new),
+            notices.stream().map(NewNotice::payload).toArray(String[]::new))
         .update();
   }
 
-  void add(
-      UUID alertId,
-      UUID channelId,
-      String payload,
-      String dedupeKey,
-      Instant expiresAt,
-      Instant now) {
+  /** Stores deliveries, all in one statement; one whose dedupe key is already stored is skipped. */
+  void addAll(List<NewDelivery> deliveries, Instant now) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
     jdbc.sql(
             """
             insert into delivery (id, alert_id, channel_id, payload, status, attempts,
                                   next_attempt_at, dedupe_key, expires_at, created_at)
-            values (?, ?, ?, cast(? as jsonb), 'PENDING', 0, ?, ?, ?, ?)
+            select gen_random_uuid(), d.alert_id, d.channel_id, cast(d.payload as jsonb),
+                   'PENDING', 0, :now, d.dedupe_key, cast(d.expires_at as timestamptz), :now
+            from unnest(cast(:alerts as uuid[]), cast(:channels as uuid[]),
+                        cast(:payloads as text[]), cast(:keys as text[]),
+                        cast(:expires as text[]))
+                 as d(alert_id, channel_id, payload, dedupe_key, expires_at)
             on conflict (dedupe_key) do nothing""")
-        .params(
-            UUID.randomUUID(),
-            alertId,
-            channelId,
-            payload,
-            Timestamp.from(now),
-            dedupeKey,
-            expiresAt == null ? null : Timestamp.from(expiresAt),
-            Timestamp.from(now))
+        .param("now", Timestamp.from(now))
+        .param("alerts", deliveries.stream().map(NewDelivery::alertId).toArray(UUID[]::new))
+        .param("channels", deliveries.stream().map(NewDelivery::channelId).toArray(UUID[]::new))
+        .param("payloads", deliveries.stream().map(NewDelivery::payload).toArray(String[]::new))
+        .param("keys", deliveries.stream().map(NewDelivery::dedupeKey).toArray(String[]::new))
+        .param(
+            "expires",
+            deliveries.stream()
+                .map(d -> d.expiresAt() == null ? null : d.expiresAt().toString())
+                .toArray(String[]::new))
         .update();
   }
 

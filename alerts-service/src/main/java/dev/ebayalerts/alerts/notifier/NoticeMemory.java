@@ -1,7 +1,6 @@
 package dev.ebayalerts.alerts.notifier;
 
 import dev.ebayalerts.alerts.delivery.NoticeListing;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,33 +60,60 @@ class NoticeMemory {
     return held;
   }
 
-  /** Stores the changed states; a listing back to no state at all is forgotten. */
-  void saveStates(UUID alertId, Map<String, RuleEngine.State> changed, Instant now) {
+  /**
+   * Stores the changed states of many alerts, one statement for the rows to forget and one for the
+   * rest; a listing back to no state at all is forgotten.
+   */
+  void saveStates(Map<UUID, Map<String, RuleEngine.State>> changed, Instant now) {
+    List<UUID> forgetAlerts = new ArrayList<>();
+    List<String> forgetItems = new ArrayList<>();
+    List<UUID> keepAlerts = new ArrayList<>();
+    List<String> keepItems = new ArrayList<>();
+    List<Boolean> belowTarget = new ArrayList<>();
+    List<Boolean> endingSoonTold = new ArrayList<>();
     changed.forEach(
-        (itemId, state) -> {
-          if (state.equals(RuleEngine.State.NONE)) {
-            jdbc.sql("delete from notice_rule_state where alert_id = ? and item_id = ?")
-                .params(alertId, itemId)
-                .update();
-          } else {
-            jdbc.sql(
-                    """
-                    insert into notice_rule_state (alert_id, item_id, below_target,
-                        ending_soon_told, updated_at)
-                    values (?, ?, ?, ?, ?)
-                    on conflict (alert_id, item_id) do update
-                    set below_target = excluded.below_target,
-                        ending_soon_told = excluded.ending_soon_told,
-                        updated_at = excluded.updated_at""")
-                .params(
-                    alertId,
-                    itemId,
-                    state.belowTarget(),
-                    state.endingSoonTold(),
-                    Timestamp.from(now))
-                .update();
-          }
-        });
+        (alertId, states) ->
+            states.forEach(
+                (itemId, state) -> {
+                  if (state.equals(RuleEngine.State.NONE)) {
+                    forgetAlerts.add(alertId);
+                    forgetItems.add(itemId);
+                  } else {
+                    keepAlerts.add(alertId);
+                    keepItems.add(itemId);
+                    belowTarget.add(state.belowTarget());
+                    endingSoonTold.add(state.endingSoonTold());
+                  }
+                }));
+    if (!forgetAlerts.isEmpty()) {
+      jdbc.sql(
+              """
+              delete from notice_rule_state s
+              using unnest(?::uuid[], ?::text[]) as f(alert_id, item_id)
+              where s.alert_id = f.alert_id and s.item_id = f.item_id""")
+          .params(forgetAlerts.toArray(UUID[]::new), forgetItems.toArray(String[]::new))
+          .update();
+    }
+    if (!keepAlerts.isEmpty()) {
+      jdbc.sql(
+              """
+              insert into notice_rule_state (alert_id, item_id, below_target,
+                  ending_soon_told, updated_at)
+              select k.alert_id, k.item_id, k.below_target, k.ending_soon_told, ?
+              from unnest(?::uuid[], ?::text[], ?::boolean[], ?::boolean[])
+                   as k(alert_id, item_id, below_target, ending_soon_told)
+              on conflict (alert_id, item_id) do update
+              set below_target = excluded.below_target,
+                  ending_soon_told = excluded.ending_soon_told,
+                  updated_at = excluded.updated_at""")
+          .params(
+              Timestamp.from(now),
+              keepAlerts.toArray(UUID[]::new),
+              keepItems.toArray(String[]::new),
+              belowTarget.toArray(Boolean[]::new),
+              endingSoonTold.toArray(Boolean[]::new))
+          .update();
+    }
   }
 
   /**
@@ -120,36 +146,56 @@ class NoticeMemory {
     }
   }
 
-  void clearHeld(UUID alertId) {
-    jdbc.sql("delete from notice_held where alert_id = ?").param(alertId).update();
+  /** Forgets what the alerts held, now that it was delivered. */
+  void clearHeld(Collection<UUID> alertIds) {
+    if (alertIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("delete from notice_held where alert_id = any(?)")
+        .param(alertIds.toArray(UUID[]::new))
+        .update();
   }
 
-  int heldCount(UUID alertId) {
-    return jdbc.sql("select count(*) from notice_held where alert_id = ?")
-        .param(alertId)
-        .query(Integer.class)
-        .single();
-  }
-
-  /** Deliveries on {@code day}, the alert's current local day. */
-  int deliveriesOn(UUID alertId, LocalDate day) {
-    return jdbc.sql(
-            "select case when notices_day = ? then notices_today else 0 end from alert where id = ?")
-        .params(Date.valueOf(day), alertId)
-        .query(Integer.class)
-        .optional()
-        .orElse(0);
-  }
-
-  void countDelivery(UUID alertId, LocalDate day) {
+  /**
+   * The deliveries of many alerts on their current local days, in one query; an alert without any
+   * that day has no entry.
+   */
+  Map<UUID, Integer> deliveriesOn(Map<UUID, LocalDate> days) {
+    Map<UUID, Integer> counts = new HashMap<>();
+    if (days.isEmpty()) {
+      return counts;
+    }
     jdbc.sql(
             """
-            update alert set notices_today = case when notices_day = :day then notices_today + 1
-                                                   else 1 end,
-                             notices_day = :day
-            where id = :id""")
-        .param("day", Date.valueOf(day))
-        .param("id", alertId)
+            select a.id, a.notices_today
+            from unnest(?::uuid[], ?::text[]) as d(id, day)
+            join alert a on a.id = d.id and a.notices_day = cast(d.day as date)""")
+        .params(
+            days.keySet().toArray(UUID[]::new),
+            days.values().stream().map(LocalDate::toString).toArray(String[]::new))
+        .query(
+            rs -> {
+              counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+            });
+    return counts;
+  }
+
+  /** Counts one delivery for each of the alerts on its current local day, in one statement. */
+  void countDeliveries(Map<UUID, LocalDate> days) {
+    if (days.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            update alert a
+            set notices_today = case when a.notices_day = cast(d.day as date)
+                                     then a.notices_today + 1 else 1 end,
+                notices_day = cast(d.day as date)
+            from unnest(?::uuid[], ?::text[]) as d(id, day)
+            where a.id = d.id""")
+        .params(
+            days.keySet().toArray(UUID[]::new),
+            days.values().stream().map(LocalDate::toString).toArray(String[]::new))
         .update();
   }
 }

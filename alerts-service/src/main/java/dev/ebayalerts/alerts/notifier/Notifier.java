@@ -6,8 +6,10 @@ import dev.ebayalerts.alerts.delivery.NoticeListing;
 import dev.ebayalerts.alerts.delivery.NoticePayload;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,21 +64,58 @@ public class Notifier {
     Map<UUID, Map<String, RuleEngine.State>> states = memory.states(ids);
     Map<UUID, List<NoticeListing>> held = memory.held(ids);
     // every run of the batch runs at the same moment
-    memory.forgetEndedAuctions(ids, runs.get(0).now().minus(Duration.ofDays(8)));
+    Instant now = runs.get(0).now();
+    memory.forgetEndedAuctions(ids, now.minus(Duration.ofDays(8)));
+    Map<UUID, Integer> deliveredToday = memory.deliveriesOn(capped(runs));
+    Writes writes = new Writes();
     int count = 0;
     for (NoticeRun run : runs) {
       count +=
           onRun(
               run,
               states.getOrDefault(run.alertId(), Map.of()),
-              held.getOrDefault(run.alertId(), List.of()));
+              held.getOrDefault(run.alertId(), List.of()),
+              deliveredToday.getOrDefault(run.alertId(), 0),
+              writes);
     }
+    memory.saveStates(writes.states, now);
+    deliveries.deliverAll(writes.delivered, now);
+    // only this alert's runs hold its listings, and it is leased to this one: nothing to delete
+    // unless it held some when the batch began (a statement saved on most batches)
+    memory.clearHeld(writes.heldDelivered);
+    memory.countDeliveries(writes.counted);
     return count;
   }
 
-  private int onRun(NoticeRun run, Map<String, RuleEngine.State> states, List<NoticeListing> held) {
+  /** What the runs of a batch write, gathered so that each kind is one statement for all. */
+  private static final class Writes {
+    private final Map<UUID, Map<String, RuleEngine.State>> states = new LinkedHashMap<>();
+    private final List<NoticePayload> delivered = new ArrayList<>();
+    private final List<UUID> heldDelivered = new ArrayList<>();
+    private final Map<UUID, LocalDate> counted = new LinkedHashMap<>();
+  }
+
+  /** The alerts of the runs that have a daily cap, each with its current local day. */
+  private static Map<UUID, LocalDate> capped(List<NoticeRun> runs) {
+    Map<UUID, LocalDate> days = new LinkedHashMap<>();
+    for (NoticeRun run : runs) {
+      if (run.rules().maxPerDay() != null) {
+        days.put(run.alertId(), run.now().atZone(run.rules().zone()).toLocalDate());
+      }
+    }
+    return days;
+  }
+
+  private int onRun(
+      NoticeRun run,
+      Map<String, RuleEngine.State> states,
+      List<NoticeListing> held,
+      int deliveredToday,
+      Writes writes) {
     RuleEngine.Decision decision = RuleEngine.decide(run, states);
-    memory.saveStates(run.alertId(), decision.states(), run.now());
+    if (!decision.states().isEmpty()) {
+      writes.states.put(run.alertId(), decision.states());
+    }
     if (decision.told().isEmpty() && held.isEmpty()) {
       return 0;
     }
@@ -84,8 +123,7 @@ public class Notifier {
     ZonedDateTime local = run.now().atZone(rules.zone());
     LocalDate today = local.toLocalDate();
     boolean quiet = rules.quietAt(local);
-    boolean capped =
-        rules.maxPerDay() != null && memory.deliveriesOn(run.alertId(), today) >= rules.maxPerDay();
+    boolean capped = rules.maxPerDay() != null && deliveredToday >= rules.maxPerDay();
     if (quiet || capped) {
       log.debug(
           "Alert {} holds {} listing(s): {}",
@@ -108,14 +146,12 @@ public class Notifier {
         notes.put(listing.itemId(), note);
       }
     }
-    deliveries.deliver(
-        new NoticePayload(run.alertId(), run.searchPhrase(), run.first(), all, notes), run.now());
-    // only this alert's runs hold its listings, and it is leased to this one: nothing to delete
-    // unless it held some when the batch began (a statement saved on most deliveries)
+    writes.delivered.add(
+        new NoticePayload(run.alertId(), run.searchPhrase(), run.first(), all, notes));
     if (!held.isEmpty()) {
-      memory.clearHeld(run.alertId());
+      writes.heldDelivered.add(run.alertId());
     }
-    memory.countDelivery(run.alertId(), today);
+    writes.counted.put(run.alertId(), today);
     return all.size();
   }
 

@@ -1,11 +1,16 @@
 package dev.ebayalerts.alerts.schedule;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -33,16 +38,37 @@ public class DeliverySchedules {
             "select mode, daily_at, time_zone, always_instant from delivery_schedule"
                 + " where email = ?")
         .param(email)
-        .query(
-            (rs, n) -> {
-              return new DeliverySchedule(
-                  DeliverySchedule.Mode.valueOf(rs.getString("mode")),
-                  rs.getObject("daily_at", LocalTime.class),
-                  ZoneId.of(rs.getString("time_zone")),
-                  urgent(rs.getString("always_instant")));
-            })
+        .query((rs, n) -> schedule(rs))
         .optional()
         .orElse(DeliverySchedule.DEFAULT);
+  }
+
+  /**
+   * The schedules of many addresses in one query; an address without one has no entry (its schedule
+   * is {@link DeliverySchedule#DEFAULT}).
+   */
+  public Map<String, DeliverySchedule> of(Collection<String> emails) {
+    Map<String, DeliverySchedule> schedules = new HashMap<>();
+    if (emails.isEmpty()) {
+      return schedules;
+    }
+    jdbc.sql(
+            "select email, mode, daily_at, time_zone, always_instant from delivery_schedule"
+                + " where email = any(?)")
+        .param(emails.stream().distinct().toArray(String[]::new))
+        .query(
+            rs -> {
+              schedules.put(rs.getString("email"), schedule(rs));
+            });
+    return schedules;
+  }
+
+  private static DeliverySchedule schedule(ResultSet rs) throws SQLException {
+    return new DeliverySchedule(
+        DeliverySchedule.Mode.valueOf(rs.getString("mode")),
+        rs.getObject("daily_at", LocalTime.class),
+        ZoneId.of(rs.getString("time_zone")),
+        urgent(rs.getString("always_instant")));
   }
 
   /**

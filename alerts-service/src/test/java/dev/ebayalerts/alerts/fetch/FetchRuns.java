@@ -17,4 +17,17 @@ public final class FetchRuns {
         .update();
     return context.getBean(FetchCycle.class).runDue();
   }
+
+  /**
+   * Makes the alerts due now, all at the same moment (their search's stored results are old), and
+   * runs what is due: up to {@code alerts.fetch.run-batch-size} of them in one transaction.
+   */
+  public static int runTogether(ApplicationContext context, java.util.List<String> alertIds) {
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    jdbc.sql("update search_result set fetched_at = fetched_at - interval '1 hour'").update();
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = any(?::uuid[])")
+        .param(alertIds.toArray(String[]::new))
+        .update();
+    return context.getBean(FetchCycle.class).runDue();
+  }
 }

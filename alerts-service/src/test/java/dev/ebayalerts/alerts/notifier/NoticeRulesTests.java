@@ -212,6 +212,65 @@ class NoticeRulesTests {
     assertThat(held(id)).isZero();
   }
 
+  @Test
+  void alertsRunInOneTransactionEachKeepTheirOwnRulesStatesAndCounts() {
+    String phrase = "rules together";
+    EbayStub.listings(phrase, Item.of("g1", "Together one", "120.00", "s"));
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    String plain = create(phrase, "");
+    String capped = create(phrase, ",\"rules\":{\"maxPerDay\":1}");
+    String quiet =
+        create(
+            phrase,
+            ",\"rules\":{\"quietStart\":\"%s\",\"quietEnd\":\"%s\"}"
+                .formatted(HH_MM.format(now.minusHours(1)), HH_MM.format(now.plusHours(1))));
+    String target =
+        create(
+            phrase, ",\"rules\":{\"targetPrice\":100,\"newListings\":false,\"priceDrops\":false}");
+    List<String> all = List.of(plain, capped, quiet, target);
+
+    assertThat(FetchRuns.runTogether(context, all)).isEqualTo(4);
+    assertThat(emails(plain)).hasSize(1);
+    assertThat(emails(capped)).hasSize(1);
+    assertThat(emails(quiet)).isEmpty();
+    assertThat(held(quiet)).isEqualTo(1);
+    assertThat(emails(target)).isEmpty();
+
+    // A new listing, and the first one below the target price.
+    EbayStub.listings(
+        phrase,
+        Item.of("g1", "Together one", "95.00", "s"),
+        Item.of("g2", "Together two", "130.00", "s"));
+    assertThat(FetchRuns.runTogether(context, all)).isEqualTo(4);
+    assertThat(emails(plain)).hasSize(2);
+    assertThat(emails(plain).get(1)).contains("Together one", "Together two");
+    assertThat(emails(capped)).as("capped at one a day").hasSize(1);
+    assertThat(held(capped)).isEqualTo(2);
+    assertThat(held(quiet)).isEqualTo(2);
+    assertThat(emails(target))
+        .singleElement()
+        .asString()
+        .contains("target price of $100.00")
+        .doesNotContain("Together two");
+    assertThat(deliveriesToday(plain)).isEqualTo(2);
+    assertThat(deliveriesToday(capped)).isEqualTo(1);
+    assertThat(deliveriesToday(quiet)).isZero();
+    assertThat(deliveriesToday(target)).isEqualTo(1);
+
+    // The target stays told while the price stays below it: no second notice.
+    assertThat(FetchRuns.runTogether(context, all)).isEqualTo(4);
+    assertThat(emails(target)).hasSize(1);
+  }
+
+  private int deliveriesToday(String id) {
+    return jdbc.sql(
+            "select case when notices_day = current_date then notices_today else 0 end"
+                + " from alert where id = ?::uuid")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
   private void run(String id) {
     FetchRuns.runNow(context, id);
   }
