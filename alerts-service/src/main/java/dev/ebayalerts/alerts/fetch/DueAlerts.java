@@ -7,10 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +23,10 @@ import org.springframework.stereotype.Repository;
 class DueAlerts {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
   private final String instance;
 
-  DueAlerts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, FetchSettings settings) {
+  DueAlerts(JdbcClient jdbc, FetchSettings settings) {
     this.jdbc = jdbc;
-    this.jdbcTemplate = jdbcTemplate;
     this.instance = settings.instance();
   }
 
@@ -82,37 +80,44 @@ class DueAlerts {
   /** How one run ended: with an error (it failed) or not, and what eBay warned about. */
   record Completion(DueAlert alert, String error, String warning) {}
 
-  /** {@link #complete(DueAlert, Instant, String, String)} for many runs in one round trip. */
+  /**
+   * {@link #complete(DueAlert, Instant, String, String)} for many runs in one statement (one update
+   * joined to the runs, rather than one update per run).
+   */
   void complete(List<Completion> runs, Instant now) {
     if (runs.isEmpty()) {
       return;
     }
-    Timestamp at = Timestamp.from(now);
-    jdbcTemplate.batchUpdate(
-        """
-        update alert set next_run_at = case when next_run_at = ? then ? else next_run_at end,
-            lease_until = null, last_run_at = ?, last_run_by = ?, last_error = ?,
-            last_warning = ?
-        where id = ?""",
-        runs.stream()
-            .map(
-                run -> {
-                  DueAlert alert = run.alert();
-                  Instant next = alert.nextRunAt().plusSeconds(alert.frequencyMinutes() * 60L);
-                  if (!next.isAfter(now)) {
-                    next = now.plusSeconds(alert.frequencyMinutes() * 60L);
-                  }
-                  return new Object[] {
-                    Timestamp.from(alert.nextRunAt()),
-                    Timestamp.from(next),
-                    at,
-                    instance,
-                    truncate(run.error()),
-                    truncate(run.warning()),
-                    alert.id()
-                  };
-                })
-            .toList());
+    List<String> due = new ArrayList<>(runs.size());
+    List<String> next = new ArrayList<>(runs.size());
+    for (Completion run : runs) {
+      DueAlert alert = run.alert();
+      Instant following = alert.nextRunAt().plusSeconds(alert.frequencyMinutes() * 60L);
+      if (!following.isAfter(now)) {
+        following = now.plusSeconds(alert.frequencyMinutes() * 60L);
+      }
+      due.add(alert.nextRunAt().toString());
+      next.add(following.toString());
+    }
+    jdbc.sql(
+            """
+            update alert a
+            set next_run_at = case when a.next_run_at = cast(r.due as timestamptz)
+                                   then cast(r.next as timestamptz) else a.next_run_at end,
+                lease_until = null, last_run_at = :at, last_run_by = :instance,
+                last_error = r.error, last_warning = r.warning
+            from unnest(cast(:ids as uuid[]), cast(:due as text[]), cast(:next as text[]),
+                        cast(:errors as text[]), cast(:warnings as text[]))
+                 as r(id, due, next, error, warning)
+            where a.id = r.id""")
+        .param("at", Timestamp.from(now))
+        .param("instance", instance)
+        .param("ids", runs.stream().map(run -> run.alert().id()).toArray(UUID[]::new))
+        .param("due", due.toArray(String[]::new))
+        .param("next", next.toArray(String[]::new))
+        .param("errors", runs.stream().map(run -> truncate(run.error())).toArray(String[]::new))
+        .param("warnings", runs.stream().map(run -> truncate(run.warning())).toArray(String[]::new))
+        .update();
   }
 
   /** Gives the alerts back undone; they stay due and, waiting longest, come first next time. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,12 @@ class ListingHistory {
     Timestamp at = Timestamp.from(now);
     toldByAlert.forEach(
         (alertId, told) -> {
-          for (Told t : told) {
+          // One row per listing: the batch is sent as multi-row upserts (reWriteBatchedInserts),
+          // and one may not touch a row twice. EbaySearches already merges an item eBay lists
+          // twice; this keeps any caller's batch safe. The last told price wins, as one by one.
+          Map<String, Told> byItem = new LinkedHashMap<>();
+          told.forEach(t -> byItem.put(t.listing().itemId(), t));
+          for (Told t : byItem.values()) {
             rows.add(
                 new Object[] {
                   alertId,

@@ -265,6 +265,30 @@ class FetchCycleTests {
   }
 
   @Test
+  void anItemListedTwiceInOneAnswerIsToldOnceAndTheRunSucceeds() {
+    EbayStub.listings(
+        "twice listed",
+        Item.of("91", "Listed twice", "12.00", "x"),
+        Item.of("91", "Listed twice", "11.00", "x"),
+        Item.of("92", "Listed once", "20.00", "y"));
+    String first = create("twice listed", 10, null);
+    String second = create("twice listed", 10, null);
+
+    assertThat(runDue()).isEqualTo(2);
+
+    for (String id : List.of(first, second)) {
+      assertThat(alert(id).get("last_error")).isNull();
+      assertThat(emails(id)).hasSize(1);
+      assertThat(
+              jdbc.sql("select count(*) from alert_listing where alert_id = ?::uuid")
+                  .param(id)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   void aLongerPeriodAlertReusesTheFreshResultOfAShorterOne() {
     EbayStub.listings("reuse search", Item.of("60", "Reused", "10.00", "x"));
     String fast = create("reuse search", 2, null);

@@ -73,6 +73,9 @@ class IngestBenchmarkTests {
           + "| one transaction per read batch, batched insert (d3c8a93, 15:30 UTC) | 20000 | 1000000"
           + " | 92.15 | 217 | 10,852 | - |\n";
 
+  /** alerts-service's runs per transaction, whose events it publishes together. */
+  private static final int RUNS_PER_TRANSACTION = 50;
+
   @Value("${pubsub.batch-size}")
   int batchSize;
 
@@ -143,7 +146,9 @@ class IngestBenchmarkTests {
             + perEvent
             + " priced listings each, "
             + publishers
-            + " publishing threads, pubsub-lib's Redis Streams transport) until all "
+            + " publishing threads, pubsub-lib's Redis Streams transport, the events of "
+            + RUNS_PER_TRANSACTION
+            + " runs in one call as alerts-service's run transactions publish them) until all "
             + observations
             + " observations are stored by the service's consumer (one transaction per read batch"
             + " of up to "
@@ -178,7 +183,9 @@ class IngestBenchmarkTests {
             + seconds(published)
             + " s ("
             + rate(events / published)
-            + " events/s, encoding and XADD; the publishers share the 2 cores with the consumer, Redis and PostgreSQL);"
+            + " events/s, encoding and XADD, one Lua call per "
+            + RUNS_PER_TRANSACTION
+            + " events; the publishers share the 2 cores with the consumer, Redis and PostgreSQL);"
             + " the consumer's handler stored the read batches in "
             + seconds(storing)
             + " s ("
@@ -232,7 +239,7 @@ class IngestBenchmarkTests {
       for (int t = 0; t < threads; t++) {
         List<ListingsObserved> slice =
             batch.subList(t * batch.size() / threads, (t + 1) * batch.size() / threads);
-        publishing.add(executor.submit(() -> slice.forEach(publisher::publish)));
+        publishing.add(executor.submit(() -> publishAsRuns(slice)));
       }
       for (Future<?> future : publishing) {
         future.get();
@@ -302,6 +309,17 @@ class IngestBenchmarkTests {
   }
 
   /** Seconds from the first publish until every observation of the batch is stored. */
+  /**
+   * Publishes as alerts-service does: the events of the runs of one transaction ({@code
+   * alerts.fetch.run-batch-size}, 50) together, in one call.
+   */
+  private void publishAsRuns(List<ListingsObserved> events) {
+    for (int from = 0; from < events.size(); from += RUNS_PER_TRANSACTION) {
+      publisher.publishAll(
+          events.subList(from, Math.min(events.size(), from + RUNS_PER_TRANSACTION)));
+    }
+  }
+
   private double publishAndWait(List<ListingsObserved> batch, int threads) throws Exception {
     long expected = stored() + (long) batch.size() * batch.get(0).listings().size();
     double consumed = consumed() + batch.size();
@@ -312,7 +330,7 @@ class IngestBenchmarkTests {
       for (int t = 0; t < threads; t++) {
         List<ListingsObserved> slice =
             batch.subList(t * batch.size() / threads, (t + 1) * batch.size() / threads);
-        publishing.add(executor.submit(() -> slice.forEach(publisher::publish)));
+        publishing.add(executor.submit(() -> publishAsRuns(slice)));
       }
       for (Future<?> future : publishing) {
         future.get();
