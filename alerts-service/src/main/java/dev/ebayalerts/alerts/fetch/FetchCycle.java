@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,10 +36,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs every due alert once: claims due alerts in batches, groups them by search so each distinct
- * search costs at most one eBay call, and runs the alerts in transactions of several, run again one
- * by one when one fails, so one failure never stops the others. When the eBay call budget is spent
- * the remaining alerts are deferred, not failed: they stay due and, waiting longest, come first
- * once calls are allowed again.
+ * search costs at most one eBay call (batches running side by side share a call in flight), and
+ * runs the alerts in transactions of several, run again one by one when one fails, so one failure
+ * never stops the others. When the eBay call budget is spent the remaining alerts are deferred, not
+ * failed: they stay due and, waiting longest, come first once calls are allowed again.
  */
 @Service
 class FetchCycle {
@@ -53,11 +56,13 @@ class FetchCycle {
   private final Clock clock;
   private final Counter ebayCalls;
   private final Counter reused;
+  private final Counter joined;
   private final Counter deferred;
   private final Counter failed;
   private final Timer lateness;
   private final ExecutorService searchers;
   private final ExecutorService runners;
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
   FetchCycle(
       DueAlerts schedule,
@@ -79,6 +84,7 @@ class FetchCycle {
     this.clock = clock;
     this.ebayCalls = meters.counter("alerts.fetch.ebay.calls");
     this.reused = meters.counter("alerts.fetch.reused");
+    this.joined = meters.counter("alerts.fetch.joined");
     this.deferred = meters.counter("alerts.fetch.deferred");
     this.failed = meters.counter("alerts.runs.failed");
     this.lateness =
@@ -263,8 +269,7 @@ class FetchCycle {
       if (served.isEmpty()) {
         return;
       }
-      SearchResults.Fetch fetch = call(served.get(0));
-      usage.charge(served.stream().map(DueAlert::email).collect(Collectors.toSet()), today);
+      SearchResults.Fetch fetch = call(served, today);
       served.forEach(alert -> state.serve(alert, fetch));
     } catch (EbayBudgetExhausted e) {
       state.deferReason.compareAndSet(
@@ -291,13 +296,55 @@ class FetchCycle {
             + " calls) is used");
   }
 
-  /** A new eBay call, its result stored for the alerts sharing the search. */
-  private SearchResults.Fetch call(DueAlert alert) {
+  /**
+   * A new eBay call, its result stored for the alerts sharing the search and counted for their
+   * addresses; or, when another batch of this instance is calling eBay for the same search right
+   * now (cycle jobs run side by side) and its call began late enough to be fresh for these alerts,
+   * that call's result, for no call of their own.
+   */
+  private SearchResults.Fetch call(List<DueAlert> served, LocalDate today) {
+    DueAlert first = served.get(0);
+    Instant notBefore =
+        served.stream()
+            .map(DueAlert::resultsNotBefore)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
     Instant now = now();
-    ebayCalls.increment();
-    SearchResults.Fetch fetch = ebay.search(alert);
-    results.store(alert.searchKey(), now, fetch);
-    return fetch;
+    InFlight mine = new InFlight(now, new CompletableFuture<>());
+    InFlight running =
+        inFlight.merge(
+            first.searchKey(),
+            mine,
+            (current, candidate) -> current.startedAt().isAfter(notBefore) ? current : candidate);
+    if (running != mine) {
+      joined.increment();
+      try {
+        return running.result().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      ebayCalls.increment();
+      SearchResults.Fetch fetch = ebay.search(first);
+      results.store(first.searchKey(), now, fetch);
+      usage.charge(served.stream().map(DueAlert::email).collect(Collectors.toSet()), today);
+      mine.result().complete(fetch);
+      return fetch;
+    } catch (RuntimeException e) {
+      mine.result().completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(first.searchKey(), mine);
+    }
+  }
+
+  /** An eBay call under way, and when it began. */
+  private record InFlight(Instant startedAt, CompletableFuture<SearchResults.Fetch> result) {}
+
+  /** How many searches this instance is calling eBay for right now. */
+  int searchesInFlight() {
+    return inFlight.size();
   }
 
   /**

@@ -475,6 +475,37 @@ class FetchCycleTests {
   }
 
   @Test
+  void aCycleRunningBesideAnotherJoinsItsCallInFlightForTheSameSearch() throws Exception {
+    // eBay answers this search slowly, so the second cycle starts while the first one's call is on
+    // its way.
+    EbayStub.searchesMatching("inflight search", 1500, Item.of("96", "In flight", "10.00", "x"));
+    String first = create("inflight search", 10, null);
+    String second = create("inflight search", 10, null);
+    jdbc.sql("update alert set next_run_at = now() + interval '1 hour' where id = ?::uuid")
+        .param(second)
+        .update();
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
+        .param(first)
+        .update();
+    int before = searchCalls();
+
+    CompletableFuture<Integer> calling = CompletableFuture.supplyAsync(cycle::runDue);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> cycle.searchesInFlight() == 1);
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
+        .param(second)
+        .update();
+    int joining = cycle.runDue();
+
+    assertThat(calling.get() + joining).isEqualTo(2);
+    assertThat(searchCalls() - before).as("eBay calls").isEqualTo(1);
+    assertThat(emails(first)).hasSize(1);
+    assertThat(emails(second)).hasSize(1);
+    assertThat(cycle.searchesInFlight()).isZero();
+  }
+
+  @Test
   void thePausedAlertIsNotRunAndResumingRunsItSoon() {
     EbayStub.listings("paused search", Item.of("95", "Paused", "10.00", "x"));
     String id = create("paused search", 10, null);
