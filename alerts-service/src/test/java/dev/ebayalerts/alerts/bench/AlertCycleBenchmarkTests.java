@@ -100,6 +100,7 @@ class AlertCycleBenchmarkTests {
               periodSeconds,
               latencyMs,
               scales,
+              FetchCycles.jobs(context),
               FetchCycles.ebayConcurrency(context),
               FetchCycles.runConcurrency(context)));
     }
@@ -133,27 +134,30 @@ class AlertCycleBenchmarkTests {
     insert(alerts, searches, start, period);
     EbayStub.forgetRequests();
 
-    AtomicLong busyNanos = new AtomicLong();
-    AtomicLong tickStarted = new AtomicLong();
+    Busy busy = new Busy();
     AtomicLong ticks = new AtomicLong();
-    ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2);
-    // Quartz fires at a fixed rate and never overlaps runs of the job: a long run delays the next.
-    ticker.scheduleAtFixedRate(
-        () -> {
-          long began = System.nanoTime();
-          tickStarted.set(began);
-          ticks.incrementAndGet();
-          try {
-            FetchCycles.runDue(context);
-          } catch (RuntimeException e) {
-            log.warn("Tick failed", e);
-          }
-          busyNanos.addAndGet(System.nanoTime() - began);
-          tickStarted.set(0);
-        },
-        Duration.between(Instant.now(), start).toMillis(),
-        TICK.toMillis(),
-        TimeUnit.MILLISECONDS);
+    int jobs = FetchCycles.jobs(context);
+    ScheduledExecutorService ticker = Executors.newScheduledThreadPool(jobs + 1);
+    // As the Quartz jobs do: each fires at a fixed rate, staggered over the tick, and never
+    // overlaps its own runs (a long run delays its next); different jobs run side by side.
+    long firstTick = Duration.between(Instant.now(), start).toMillis();
+    for (int job = 0; job < jobs; job++) {
+      ticker.scheduleAtFixedRate(
+          () -> {
+            busy.start();
+            ticks.incrementAndGet();
+            try {
+              FetchCycles.runDue(context);
+            } catch (RuntimeException e) {
+              log.warn("Tick failed", e);
+            } finally {
+              busy.stop();
+            }
+          },
+          firstTick + job * TICK.toMillis() / jobs,
+          TICK.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
     // from the second period on, 5 % of the searches find one new listing
     ticker.schedule(
         () ->
@@ -168,9 +172,8 @@ class AlertCycleBenchmarkTests {
         TimeUnit.MILLISECONDS);
     long maxWait = Long.getLong("bench.cycle.max-wait-minutes", 15);
     try {
-      Snapshot first = awaitRuns(1, alerts, period, maxWait, busyNanos, tickStarted, ticks);
-      Snapshot second =
-          awaitRuns(2, alerts, period.multipliedBy(2), maxWait, busyNanos, tickStarted, ticks);
+      Snapshot first = awaitRuns(1, alerts, period, maxWait, busy, ticks);
+      Snapshot second = awaitRuns(2, alerts, period.multipliedBy(2), maxWait, busy, ticks);
       // stopped before anything is read: runs of the third period would pass for late runs of
       // the second
       ticker.shutdownNow();
@@ -254,13 +257,7 @@ class AlertCycleBenchmarkTests {
   }
 
   private Snapshot awaitRuns(
-      int runs,
-      int alerts,
-      Duration periods,
-      long maxWaitMinutes,
-      AtomicLong busyNanos,
-      AtomicLong tickStarted,
-      AtomicLong ticks) {
+      int runs, int alerts, Duration periods, long maxWaitMinutes, Busy busy, AtomicLong ticks) {
     boolean finished = true;
     try {
       await()
@@ -271,12 +268,35 @@ class AlertCycleBenchmarkTests {
       finished = false;
       log.warn("Not every alert ran {} time(s): {} of {}", runs, ran(runs), alerts);
     }
-    // Taken the moment every alert ran: the tick running then goes on with later runs, which
+    // Taken the moment every alert ran: the ticks running then go on with later runs, which
     // are not this period's work.
-    long tickRunning = tickStarted.get();
-    double busy =
-        (busyNanos.get() + (tickRunning == 0 ? 0 : System.nanoTime() - tickRunning)) / 1e9;
-    return new Snapshot(finished, busy, EbayStub.allSearches(), ticks.get());
+    return new Snapshot(finished, busy.seconds(), EbayStub.allSearches(), ticks.get());
+  }
+
+  /**
+   * Wall time during which at least one cycle job ran: jobs running side by side count once, so
+   * busy time stays comparable with the period.
+   */
+  private static final class Busy {
+    private int running;
+    private long since;
+    private long total;
+
+    synchronized void start() {
+      if (running++ == 0) {
+        since = System.nanoTime();
+      }
+    }
+
+    synchronized void stop() {
+      if (--running == 0) {
+        total += System.nanoTime() - since;
+      }
+    }
+
+    synchronized double seconds() {
+      return (total + (running > 0 ? System.nanoTime() - since : 0)) / 1e9;
+    }
   }
 
   private Result result(
@@ -444,6 +464,7 @@ class AlertCycleBenchmarkTests {
       int periodSeconds,
       int latencyMs,
       String scales,
+      int jobs,
       int ebayConcurrency,
       int runConcurrency) {
     StringBuilder out = new StringBuilder("## Alert cycle\n\n");
@@ -459,8 +480,9 @@ class AlertCycleBenchmarkTests {
 
         Alerts with a %d-minute period, first due at times spread evenly over one period (%d s), \
         owners of 50 alerts each, confirmed; alert i runs search i mod searches. The real fetch \
-        cycle (`FetchCycle.runDue`, what the Quartz job calls) runs on a real clock every 10 s, \
-        never overlapping itself, for two periods. eBay is the WireMock stub \
+        cycle (`FetchCycle.runDue`, what the Quartz jobs call) runs on a real clock for two \
+        periods as the scheduler runs it: %d jobs (`alerts.scheduler.cycles`), each every 10 s, \
+        staggered over the tick, each never overlapping itself, different jobs side by side. eBay is the WireMock stub \
         (`support/EbayStub`) answering every search with 3 listings after a fixed %d ms; calls \
         are counted at the stub, each search's over its own period (from its first alert's due \
         time in that period to a period later; a period run more than a period late falls outside \
@@ -470,8 +492,8 @@ class AlertCycleBenchmarkTests {
         Redis). **Steady state**: the second period, in which 5 %% of the searches (so 5 %% of \
         the alerts) find one new listing and the others nothing new; every run still publishes \
         its observations. Lateness = when the run happened minus when it was due, measured per \
-        alert. Busy = sum of the ticks' run times within the period's work (taken the moment \
-        every alert had run; the tick running then goes on with later runs). Searches are \
+        alert. Busy = wall time during which at least one job ran, within the period's work \
+        (taken the moment every alert had run; the ticks running then go on with later runs). Searches are \
         fetched %d at a time and alerts run in batches on %d threads. Baseline = the same \
         searches called directly through `EbayBrowseClient`, %d at a time, measured just \
         before. A period whose alerts had not all run %d minutes after it ended was cut there.
@@ -484,6 +506,7 @@ class AlertCycleBenchmarkTests {
             .formatted(
                 periodSeconds / 60,
                 periodSeconds,
+                jobs,
                 latencyMs,
                 ebayConcurrency,
                 runConcurrency,

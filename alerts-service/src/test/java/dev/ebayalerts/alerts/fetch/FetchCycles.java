@@ -17,6 +17,11 @@ public final class FetchCycles {
     return context.getBean(FetchSettings.class).ebayConcurrency();
   }
 
+  /** How many cycle jobs the scheduler keeps, each firing every tick, staggered over it. */
+  public static int jobs(ApplicationContext context) {
+    return context.getBean(FetchSettings.class).cycles();
+  }
+
   /** How many batches of alerts a tick runs at the same time. */
   public static int runConcurrency(ApplicationContext context) {
     return context.getBean(FetchSettings.class).runConcurrency();
