@@ -1,7 +1,6 @@
 package dev.ebayalerts.pubsub;
 
 import dev.ebayalerts.pubsub.EventCodec.EventUnreadable;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -78,7 +77,7 @@ final class ChannelSubscriber implements Subscriber, SmartLifecycle, DisposableB
   private void onMessage(Message message, byte[] pattern) {
     Event event;
     try {
-      event = codec.decode(new String(message.getBody(), StandardCharsets.UTF_8));
+      event = codec.decode(message.getBody());
     } catch (EventUnreadable e) {
       log.warn("Dropping unreadable message from channel {}: {}", channel, e.getMessage());
       return;

@@ -1,5 +1,6 @@
 package dev.ebayalerts.pubsub;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -73,29 +74,21 @@ final class EventCodec {
   }
 
   /**
-   * Reads an event of any known type.
+   * Reads an event of any known type from its JSON text: {@link #decode(byte[])} of its UTF-8
+   * bytes.
    *
-   * @throws EventUnreadable if the text is not JSON, names an unknown type, has a newer version
-   *     than this code understands, or lacks required properties
+   * @throws EventUnreadable as {@link #decode(byte[])}
    */
   Event decode(String json) {
-    if (json == null || json.isBlank()) {
-      throw new EventUnreadable("message has no event payload");
-    }
-    try {
-      Contract contract = contract(header(mapper.createParser(json)));
-      return contract.reader().readValue(json);
-    } catch (JacksonException e) {
-      throw new EventUnreadable("malformed event payload: " + e.getOriginalMessage(), e);
-    }
+    return decode(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * Reads an event of any known type from its UTF-8 bytes, as stored in a stream entry: the same as
-   * {@link #decode(String)}, without first turning the bytes into a string: Jackson's byte parser
-   * reads them directly.
+   * Reads an event of any known type from its UTF-8 bytes, as stored in a stream entry or sent on a
+   * channel: Jackson's byte parser reads them directly.
    *
-   * @throws EventUnreadable as {@link #decode(String)}
+   * @throws EventUnreadable if the bytes are not JSON, name an unknown type, have a newer version
+   *     than this code understands, or lack required properties
    */
   Event decode(byte[] json) {
     if (json == null || isBlank(json)) {
