@@ -3,6 +3,9 @@ package dev.ebayalerts.alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
+import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.support.ChannelStub;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import java.util.List;
@@ -94,6 +97,42 @@ class AlertListTests {
     assertThat(list("/api/alerts?sort=searchPhrase").content())
         .extracting(AlertResponse::searchPhrase)
         .startsWith("phrase 1", "phrase 2");
+  }
+
+  @Test
+  void pagesCountAlertsNotTheirChannelsAndShowEachAlertsChannelsInOrder() {
+    for (int i = 1; i <= 3; i++) {
+      http.post()
+          .uri("/api/alerts")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              """
+              {"email":"jane@example.com","searchPhrase":"two channels %d","frequencyMinutes":10,
+               "channels":[{"type":"EMAIL"},{"type":"WEBHOOK","url":"%s"}]}"""
+                  .formatted(i, ChannelStub.url("/hooks/list-" + i)))
+          .exchange()
+          .expectStatus()
+          .isCreated();
+    }
+
+    AlertPage first = list("/api/alerts?size=2");
+    AlertPage second = list("/api/alerts?size=2&page=1");
+
+    assertThat(first.totalElements()).isEqualTo(8);
+    assertThat(first.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("two channels 3", "two channels 2");
+    assertThat(second.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("two channels 1", "phrase 5");
+    for (AlertResponse alert : List.of(first.content().get(0), second.content().get(0))) {
+      assertThat(alert.channels())
+          .extracting(ChannelView::type)
+          .containsExactly(ChannelType.EMAIL, ChannelType.WEBHOOK);
+    }
+    assertThat(second.content().get(1).channels())
+        .extracting(ChannelView::type)
+        .containsExactly(ChannelType.EMAIL);
   }
 
   @Test
