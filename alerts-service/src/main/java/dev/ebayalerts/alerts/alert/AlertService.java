@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +33,7 @@ class AlertService {
   private final FairUse fairUse;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final JdbcClient jdbc;
 
   AlertService(
       Alerts alerts,
@@ -41,7 +43,9 @@ class AlertService {
       FeedLinks feeds,
       FairUse fairUse,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.fairUse = fairUse;
     this.accounts = accounts;
     this.feeds = feeds;
@@ -77,10 +81,18 @@ class AlertService {
     if (pending) {
       draft.holdForConsent();
     }
-    Alert alert = alerts.saveAndFlush(draft);
+    AlertViews.View inserted =
+        jdbc.sql(Alert.INSERT)
+            .params(draft.insertValues())
+            .query(
+                (rs, row) ->
+                    new AlertViews.View(
+                        Alert.fromRow(rs), List.of(), rs.getBoolean("address_confirmed")))
+            .single();
+    Alert alert = inserted.alert();
     List<ChannelView> saved = channels.create(alert.getId(), alert.getEmail(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
-    return response(alert, saved);
+    return AlertResponse.from(alert, inserted.addressConfirmed(), saved, feeds);
   }
 
   /**

@@ -192,6 +192,19 @@ class AlertListTests {
             .returnResult()
             .getResponseBody();
 
+    // What was created is what was sent, down to the last column written.
+    assertThat(created.marketplace()).hasToString("EBAY_GB");
+    assertThat(created.priceBasis()).isEqualTo(PriceBasis.TOTAL);
+    assertThat(created.shipToPostalCode()).isEqualTo("SW1A 1AA");
+    assertThat(created.excludedSellers()).containsExactly("bargain_bin");
+    assertThat(created.maxBids()).isEqualTo(10);
+    assertThat(created.minDropPercent()).isEqualByComparingTo("7.5");
+    assertThat(created.active()).isFalse();
+    assertThat(created.rules().priceDrops()).isFalse();
+    assertThat(created.rules().quietEnd()).hasToString("07:30");
+    assertThat(created.rules().maxPerDay()).isEqualTo(4);
+    assertThat(created.version()).isZero();
+    assertThat(created.feedUrl()).contains("/feeds/");
     AlertResponse listed = list("/api/alerts").content().get(0);
     assertThat(listed).isEqualTo(created);
     for (AlertResponse alert : list("/api/alerts").content()) {
