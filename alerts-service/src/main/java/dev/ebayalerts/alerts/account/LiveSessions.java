@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * instead of one per request (it was one statement of the three or four each read made).
  *
  * <p>A session this instance ends is forgotten at once ({@link #forget}), so its token is refused
- * by the next request. One ended elsewhere (another instance of the service, or by hand in the
+ * by the next request (only a request whose lookup was under way as it ended can bring it back, for
+ * at most the interval). One ended elsewhere (another instance of the service, or by hand in the
  * database) may still be accepted here until the interval since the last lookup has passed: that
  * interval is the bound on how late a revocation is seen. Only live answers are kept: a refused
  * token is looked up again on every request, and the signature and expiry of a token are checked
