@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionTtl how long a session lasts
  * @param signInLinkTtl how long a sign-in link works (once)
  * @param confirmationLinkTtl how long the link that starts an alert created without a session works
+ * @param sessionCheckCache how long a session found live is taken as live without asking the
+ *     database again ({@link LiveSessions}): the longest a session ended on another instance of the
+ *     service is still accepted here; one ended here is refused at once. Zero asks on every request
  */
 @Validated
 @ConfigurationProperties("alerts.security")
@@ -34,4 +37,5 @@ record SecuritySettings(
     @DefaultValue("http://localhost:3000") @NotEmpty List<String> allowedOrigins,
     @DefaultValue("7d") @NotNull Duration sessionTtl,
     @DefaultValue("15m") @NotNull Duration signInLinkTtl,
-    @DefaultValue("2d") @NotNull Duration confirmationLinkTtl) {}
+    @DefaultValue("2d") @NotNull Duration confirmationLinkTtl,
+    @DefaultValue("1s") @NotNull Duration sessionCheckCache) {}

@@ -44,12 +44,12 @@ class SessionStore {
         .update();
   }
 
-  boolean isLive(String token, Instant now) {
+  boolean isLive(String tokenHash, Instant now) {
     return jdbc.sql(
             """
             select count(*) > 0 from session
             where token_hash = ? and revoked_at is null and expires_at > ?""")
-        .params(hash(token), Timestamp.from(now))
+        .params(tokenHash, Timestamp.from(now))
         .query(Boolean.class)
         .single();
   }

@@ -28,6 +28,7 @@ class Sessions {
 
   private final SessionTokens tokens;
   private final SessionStore store;
+  private final LiveSessions live;
   private final StringRedisTemplate redis;
   private final SecuritySettings settings;
   private final ManageLinks links;
@@ -42,6 +43,7 @@ class Sessions {
     this.tokens = SessionTokens.signing(settings.sessionSigningKey());
     this.redis = redis;
     this.store = store;
+    this.live = new LiveSessions(settings.sessionCheckCache());
     this.settings = settings;
     this.links = links;
     this.clock = clock;
@@ -92,14 +94,16 @@ class Sessions {
   }
 
   /**
-   * Marks ended sessions in Redis until they would have expired, for analytics-service, which
-   * checks sessions without seeing this service's table. Here the table decides: if Redis is down
-   * the session is still ended for this service, and only analytics-service's read-only insights
-   * stay open to it until it expires.
+   * Forgets that ended sessions were live ({@link LiveSessions}: they are refused here from now on)
+   * and marks them in Redis until they would have expired, for analytics-service, which checks
+   * sessions without seeing this service's table. Here the table decides: if Redis is down the
+   * session is still ended for this service, and only analytics-service's read-only insights stay
+   * open to it until it expires.
    */
   private int tellOthers(List<SessionStore.Ended> ended) {
     Instant now = clock.instant();
     for (SessionStore.Ended session : ended) {
+      live.forget(session.tokenHash());
       Duration left = Duration.between(now, session.expiresAt());
       if (left.isNegative() || left.isZero()) {
         continue;
@@ -149,7 +153,14 @@ class Sessions {
     Instant now = clock.instant();
     return credentials
         .session()
-        .flatMap(token -> tokens.verify(token, now).filter(email -> store.isLive(token, now)))
+        .flatMap(
+            token ->
+                tokens
+                    .verify(token, now)
+                    .filter(
+                        email ->
+                            live.isLive(
+                                SessionStore.hash(token), now, hash -> store.isLive(hash, now))))
         .map(email -> new Caller(email, false))
         .orElse(Caller.ANONYMOUS);
   }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -199,6 +200,79 @@ class Alert {
     a.createdAt = instant(rs, "created_at");
     a.updatedAt = instant(rs, "updated_at");
     return a;
+  }
+
+  /**
+   * Inserts a new alert with plain SQL, answering the row as stored ({@code returning *}: its feed
+   * token and version come from the database, as {@link #fromRow} reads them) and whether its
+   * address is confirmed ({@code address_confirmed}, for the response). Creating an alert is the
+   * API's busiest write: persisting and flushing the entity, and asking about the address in a
+   * statement of its own, cost more than this statement.
+   */
+  static final String INSERT =
+      """
+      insert into alert (id, email, search_phrase, frequency_minutes, min_price, max_price,
+          currency, item_condition, buying_option, marketplace, price_basis, ship_to_country,
+          ship_to_postal_code, free_shipping_only, returns_accepted, item_location_country,
+          category_ids, excluded_category_ids, sellers, excluded_sellers,
+          min_seller_feedback_score, min_seller_feedback_percent, min_bids, max_bids,
+          exclude_words, min_drop_percent, active, pending, notify_new_listings,
+          notify_price_drops, target_price, ending_soon_minutes, quiet_start, quiet_end,
+          time_zone, max_notices_per_day, search_key, next_run_at, version, created_at,
+          updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+          ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+      returning *, exists (select 1 from subscriber s where s.email = alert.email
+          and s.confirmed_at is not null) as address_confirmed""";
+
+  /** The values of {@link #INSERT}, in its order. */
+  Object[] insertValues() {
+    return new Object[] {
+      id,
+      email,
+      searchPhrase,
+      frequencyMinutes,
+      minPrice,
+      maxPrice,
+      currency,
+      condition.name(),
+      buyingOption.name(),
+      marketplace.name(),
+      priceBasis.name(),
+      shipToCountry,
+      shipToPostalCode,
+      freeShippingOnly,
+      returnsAccepted,
+      itemLocationCountry,
+      WORDS.convertToDatabaseColumn(categoryIds),
+      WORDS.convertToDatabaseColumn(excludedCategoryIds),
+      WORDS.convertToDatabaseColumn(sellers),
+      WORDS.convertToDatabaseColumn(excludedSellers),
+      minSellerFeedbackScore,
+      minSellerFeedbackPercent,
+      minBids,
+      maxBids,
+      WORDS.convertToDatabaseColumn(excludeWords),
+      minDropPercent,
+      active,
+      pending,
+      notifyNewListings,
+      notifyPriceDrops,
+      targetPrice,
+      endingSoonMinutes,
+      quietStart,
+      quietEnd,
+      timeZone,
+      maxNoticesPerDay,
+      searchKey,
+      timestamp(nextRunAt),
+      timestamp(createdAt),
+      timestamp(updatedAt)
+    };
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

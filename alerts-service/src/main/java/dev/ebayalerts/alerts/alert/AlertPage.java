@@ -1,12 +1,7 @@
 package dev.ebayalerts.alerts.alert;
 
-import dev.ebayalerts.alerts.channel.ChannelView;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.data.domain.Page;
 
 @Schema(description = "One page of alerts")
@@ -17,20 +12,12 @@ record AlertPage(
     @Schema(example = "42") long totalElements,
     @Schema(example = "3") int totalPages) {
 
-  static AlertPage from(
-      Page<Alert> page,
-      Map<UUID, List<ChannelView>> channels,
-      Predicate<String> addressConfirmed,
-      FeedLinks feeds) {
-    Map<String, Boolean> confirmed = new HashMap<>(); // one lookup per address on the page
+  static AlertPage from(Page<AlertViews.View> page, FeedLinks feeds) {
     return new AlertPage(
         page.map(
-                alert ->
+                view ->
                     AlertResponse.from(
-                        alert,
-                        confirmed.computeIfAbsent(alert.getEmail(), addressConfirmed::test),
-                        channels.getOrDefault(alert.getId(), List.of()),
-                        feeds))
+                        view.alert(), view.addressConfirmed(), view.channels(), feeds))
             .getContent(),
         page.getNumber(),
         page.getSize(),

@@ -6,12 +6,15 @@ import dev.ebayalerts.alerts.channel.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +33,7 @@ class AlertService {
   private final FairUse fairUse;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final JdbcClient jdbc;
 
   AlertService(
       Alerts alerts,
@@ -39,7 +43,9 @@ class AlertService {
       FeedLinks feeds,
       FairUse fairUse,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.fairUse = fairUse;
     this.accounts = accounts;
     this.feeds = feeds;
@@ -75,23 +81,31 @@ class AlertService {
     if (pending) {
       draft.holdForConsent();
     }
-    Alert alert = alerts.saveAndFlush(draft);
+    AlertViews.View inserted =
+        jdbc.sql(Alert.INSERT)
+            .params(draft.insertValues())
+            .query(
+                (rs, row) ->
+                    new AlertViews.View(
+                        Alert.fromRow(rs), List.of(), rs.getBoolean("address_confirmed")))
+            .single();
+    Alert alert = inserted.alert();
     List<ChannelView> saved = channels.create(alert.getId(), alert.getEmail(), request.channels());
     events.publishEvent(AlertEvents.created(alert, now));
-    return response(alert, saved);
+    return AlertResponse.from(alert, inserted.addressConfirmed(), saved, feeds);
   }
 
   /**
    * The owner's alert as the API shows it. Someone else's alert is "not found", like a missing one.
    */
   AlertResponse view(UUID id, String owner) {
-    Alert alert = views.find(id, owner).orElseThrow(() -> AlertNotFound.withId(id));
-    return response(alert, channels.of(id));
+    AlertViews.View view = views.find(id, owner).orElseThrow(() -> AlertNotFound.withId(id));
+    return AlertResponse.from(view.alert(), view.addressConfirmed(), view.channels(), feeds);
   }
 
   /** One page of the owner's alerts as the API shows them. */
   AlertPage page(String owner, PageRequest request) {
-    return toPage(views.page(owner, request));
+    return AlertPage.from(views.page(owner, request), feeds);
   }
 
   /** The owner's alert as a request would send it: what a PATCH merges into. */
@@ -100,14 +114,19 @@ class AlertService {
     return AlertRequest.from(get(id, owner), channels.requestsOf(id));
   }
 
+  /** A page of anyone's alerts (the operator's list). */
   @Transactional(readOnly = true)
   AlertPage page(Page<Alert> page) {
-    return toPage(page);
-  }
-
-  private AlertPage toPage(Page<Alert> page) {
+    Map<UUID, List<ChannelView>> channelsOf = channels.of(page.map(Alert::getId).getContent());
+    Map<String, Boolean> confirmed = new HashMap<>(); // one lookup per address on the page
     return AlertPage.from(
-        page, channels.of(page.map(Alert::getId).getContent()), accounts::isConfirmed, feeds);
+        page.map(
+            alert ->
+                new AlertViews.View(
+                    alert,
+                    channelsOf.getOrDefault(alert.getId(), List.of()),
+                    confirmed.computeIfAbsent(alert.getEmail(), accounts::isConfirmed))),
+        feeds);
   }
 
   @Transactional(readOnly = true)

@@ -1,14 +1,22 @@
 package dev.ebayalerts.alerts.alert;
 
+import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.channel.Channels;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +24,10 @@ import org.springframework.stereotype.Component;
  * An owner's alerts as the API shows them, read with plain SQL: the dashboard lists and reads
  * alerts far more often than it changes them. Through JPA, the paged derived query (built and
  * translated on every call, then counted with a second query) and loading managed entities cost
- * several times the SQL itself; here a page and its total are one statement. Each read is one
- * statement outside a transaction, which sees what a read-only transaction at READ COMMITTED saw.
+ * several times the SQL itself. Here a page, its total, the channels of its alerts and whether the
+ * owner's address is confirmed are one statement, and so is one alert: under load each statement's
+ * round trip to the database costs more than the work it asks for. Each read is one statement
+ * outside a transaction, which sees what a read-only transaction at READ COMMITTED saw.
  */
 @Component
 class AlertViews {
@@ -32,41 +42,93 @@ class AlertViews {
           "frequencyMinutes", "frequency_minutes",
           "id", "id");
 
+  /**
+   * Whether the address of the alert {@code a} is confirmed: the subscriber table, read here so
+   * that a view needs no statement of its own for it.
+   */
+  private static final String ADDRESS_CONFIRMED =
+      "exists (select 1 from subscriber s where s.email = a.email"
+          + " and s.confirmed_at is not null) as address_confirmed";
+
+  private static final String ONE =
+      "select a.*, "
+          + ADDRESS_CONFIRMED
+          + ", "
+          + Channels.COLUMNS
+          + " from alert a left join alert_channel c on c.alert_id = a.id"
+          + " where a.id = ? and a.email = ? order by c.created_at, c.id";
+
+  /** An alert with all its response shows besides itself. */
+  record View(Alert alert, List<ChannelView> channels, boolean addressConfirmed) {}
+
   private final JdbcClient jdbc;
+
+  /** The page statement of each sort order (a handful: {@link AlertSort} allows few). */
+  private final Map<Sort, String> pageStatements = new ConcurrentHashMap<>();
 
   AlertViews(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** One page of the owner's alerts in the page's order, with the total of all of them. */
-  Page<Alert> page(String owner, Pageable page) {
+  Page<View> page(String owner, Pageable page) {
     long[] total = {-1};
-    List<Alert> alerts =
-        jdbc.sql(
-                "select a.*, count(*) over () as total_elements from alert a where a.email = ?"
-                    + " order by "
-                    + orderBy(page.getSort())
-                    + " limit ? offset ?")
+    ResultSetExtractor<List<View>> rows =
+        rs -> views(rs, row -> total[0] = row.getLong("total_elements"));
+    List<View> views =
+        jdbc.sql(pageStatements.computeIfAbsent(page.getSort(), AlertViews::pageStatement))
             .params(owner, page.getPageSize(), page.getOffset())
-            .query(
-                (rs, row) -> {
-                  total[0] = rs.getLong("total_elements");
-                  return Alert.fromRow(rs);
-                })
-            .list();
+            .query(rows);
     if (total[0] < 0) {
       // No row carried the total: the owner has none, or the page lies beyond the last one.
       total[0] = page.getOffset() == 0 ? 0 : count(owner);
     }
-    return new PageImpl<>(alerts, page, total[0]);
+    return new PageImpl<>(views, page, total[0]);
   }
 
   /** The alert if it belongs to {@code owner}. */
-  Optional<Alert> find(UUID id, String owner) {
-    return jdbc.sql("select a.* from alert a where a.id = ? and a.email = ?")
-        .params(id, owner)
-        .query((rs, row) -> Alert.fromRow(rs))
-        .optional();
+  Optional<View> find(UUID id, String owner) {
+    ResultSetExtractor<List<View>> rows = rs -> views(rs, row -> {});
+    return jdbc.sql(ONE).params(id, owner).query(rows).stream().findFirst();
+  }
+
+  /**
+   * The page's alerts in their order: {@code position} keeps the order of the page's sort, the join
+   * adds a row per channel (and one without a channel for an alert that has none).
+   */
+  private static String pageStatement(Sort sort) {
+    String order = orderBy(sort);
+    return "with page as (select a.*, count(*) over () as total_elements,"
+        + " row_number() over (order by "
+        + order
+        + ") as position from alert a where a.email = ? order by "
+        + order
+        + " limit ? offset ?) select a.*, "
+        + ADDRESS_CONFIRMED
+        + ", "
+        + Channels.COLUMNS
+        + " from page a left join alert_channel c on c.alert_id = a.id"
+        + " order by a.position, c.created_at, c.id";
+  }
+
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  /** Rows of an alert and its channels, one alert after the other, as views. */
+  private static List<View> views(ResultSet rs, RowReader eachRow) throws SQLException {
+    Map<UUID, View> views = new LinkedHashMap<>();
+    while (rs.next()) {
+      eachRow.read(rs);
+      UUID id = rs.getObject("id", UUID.class);
+      View view = views.get(id);
+      if (view == null) {
+        view = new View(Alert.fromRow(rs), new ArrayList<>(), rs.getBoolean("address_confirmed"));
+        views.put(id, view);
+      }
+      Channels.viewOf(rs).ifPresent(view.channels()::add);
+    }
+    return new ArrayList<>(views.values());
   }
 
   private long count(String owner) {

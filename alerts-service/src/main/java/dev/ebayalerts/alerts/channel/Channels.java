@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,14 +31,26 @@ public class Channels {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** The delivery state of a channel, counted with its row. */
-  private static final String COLUMNS =
+  /**
+   * A channel row ({@code alert_channel c}) with the delivery state its owner sees, every column
+   * named {@code channel_...}: so that another query can join the channels of its rows in, as a
+   * page of alerts does (one statement for the page), and read them with {@link #viewOf}. The
+   * deliveries are counted only for a failing channel, the only one whose view shows them: the
+   * counts walk every delivery the channel kept.
+   */
+  public static final String COLUMNS =
       """
-      c.*,
-      (select count(*) from delivery d
-       where d.channel_id = c.id and d.status in ('PENDING', 'PARKED')) as waiting,
-      (select count(*) from delivery d
-       where d.channel_id = c.id and d.status = 'PARKED') as parked
+      c.id as channel_id, c.alert_id as channel_alert_id, c.type as channel_type,
+      c.target as channel_target, c.secret as channel_secret, c.enabled as channel_enabled,
+      c.consecutive_failures as channel_failures, c.last_error as channel_last_error,
+      case when c.consecutive_failures > 0 and c.last_error is not null then
+        (select count(*) from delivery d
+         where d.channel_id = c.id and d.status in ('PENDING', 'PARKED')) else 0 end
+        as channel_waiting,
+      case when c.consecutive_failures > 0 and c.last_error is not null then
+        (select count(*) from delivery d
+         where d.channel_id = c.id and d.status = 'PARKED') else 0 end
+        as channel_parked
       """;
 
   private final JdbcClient jdbc;
@@ -321,17 +334,27 @@ public class Channels {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /**
+   * The channel of a row that selected {@link #COLUMNS} (without its secret); empty where an outer
+   * join found no channel.
+   */
+  public static Optional<ChannelView> viewOf(ResultSet rs) throws SQLException {
+    return rs.getObject("channel_id") == null
+        ? Optional.empty()
+        : Optional.of(channel(rs, rs.getRow()).view(null));
+  }
+
   private static Channel channel(ResultSet rs, int n) throws SQLException {
     return new Channel(
-        rs.getObject("id", UUID.class),
-        rs.getObject("alert_id", UUID.class),
-        ChannelType.valueOf(rs.getString("type")),
-        rs.getString("target"),
-        rs.getString("secret"),
-        rs.getBoolean("enabled"),
-        rs.getInt("consecutive_failures"),
-        rs.getString("last_error"),
-        rs.getLong("waiting"),
-        rs.getLong("parked"));
+        rs.getObject("channel_id", UUID.class),
+        rs.getObject("channel_alert_id", UUID.class),
+        ChannelType.valueOf(rs.getString("channel_type")),
+        rs.getString("channel_target"),
+        rs.getString("channel_secret"),
+        rs.getBoolean("channel_enabled"),
+        rs.getInt("channel_failures"),
+        rs.getString("channel_last_error"),
+        rs.getLong("channel_waiting"),
+        rs.getLong("channel_parked"));
   }
 }

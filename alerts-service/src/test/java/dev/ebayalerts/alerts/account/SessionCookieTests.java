@@ -24,7 +24,8 @@ class SessionCookieTests {
             List.of("http://localhost:3000"),
             Duration.ofDays(7),
             Duration.ofMinutes(15),
-            Duration.ofDays(2));
+            Duration.ofDays(2),
+            Duration.ofSeconds(1));
     return new Sessions(
         null, // the cookie needs no store
         null, // nor Redis

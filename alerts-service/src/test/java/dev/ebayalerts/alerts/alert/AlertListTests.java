@@ -3,6 +3,9 @@ package dev.ebayalerts.alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
+import dev.ebayalerts.alerts.channel.ChannelType;
+import dev.ebayalerts.alerts.channel.ChannelView;
+import dev.ebayalerts.alerts.support.ChannelStub;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import java.util.List;
@@ -97,6 +100,42 @@ class AlertListTests {
   }
 
   @Test
+  void pagesCountAlertsNotTheirChannelsAndShowEachAlertsChannelsInOrder() {
+    for (int i = 1; i <= 3; i++) {
+      http.post()
+          .uri("/api/alerts")
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              """
+              {"email":"jane@example.com","searchPhrase":"two channels %d","frequencyMinutes":10,
+               "channels":[{"type":"EMAIL"},{"type":"WEBHOOK","url":"%s"}]}"""
+                  .formatted(i, ChannelStub.url("/hooks/list-" + i)))
+          .exchange()
+          .expectStatus()
+          .isCreated();
+    }
+
+    AlertPage first = list("/api/alerts?size=2");
+    AlertPage second = list("/api/alerts?size=2&page=1");
+
+    assertThat(first.totalElements()).isEqualTo(8);
+    assertThat(first.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("two channels 3", "two channels 2");
+    assertThat(second.content())
+        .extracting(AlertResponse::searchPhrase)
+        .containsExactly("two channels 1", "phrase 5");
+    for (AlertResponse alert : List.of(first.content().get(0), second.content().get(0))) {
+      assertThat(alert.channels())
+          .extracting(ChannelView::type)
+          .containsExactly(ChannelType.EMAIL, ChannelType.WEBHOOK);
+    }
+    assertThat(second.content().get(1).channels())
+        .extracting(ChannelView::type)
+        .containsExactly(ChannelType.EMAIL);
+  }
+
+  @Test
   void listsOnlyTheSignedInOwnersAlerts() {
     RestTestClient john = Sessions.signedIn(anonymous, signInLinks, "john@example.com");
     for (int i = 1; i <= 3; i++) {
@@ -153,6 +192,29 @@ class AlertListTests {
             .returnResult()
             .getResponseBody();
 
+    // What was created is what was sent, down to the last column written.
+    assertThat(created.marketplace()).hasToString("EBAY_GB");
+    assertThat(created.priceBasis()).isEqualTo(PriceBasis.TOTAL);
+    assertThat(created.shipToPostalCode()).isEqualTo("SW1A 1AA");
+    assertThat(created.excludedSellers()).containsExactly("bargain_bin");
+    assertThat(created.maxBids()).isEqualTo(10);
+    assertThat(created.minDropPercent()).isEqualByComparingTo("7.5");
+    assertThat(created.active()).isFalse();
+    assertThat(created.rules().priceDrops()).isFalse();
+    assertThat(created.rules().quietEnd()).hasToString("07:30");
+    assertThat(created.rules().maxPerDay()).isEqualTo(4);
+    assertThat(created.version()).isZero();
+    assertThat(created.feedUrl()).contains("/feeds/");
+    String raw =
+        http.get()
+            .uri("/api/alerts")
+            .exchange()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(raw)
+        .contains("\"createdAt\":\"" + created.createdAt() + "\"")
+        .containsPattern("\"updatedAt\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"");
     AlertResponse listed = list("/api/alerts").content().get(0);
     assertThat(listed).isEqualTo(created);
     for (AlertResponse alert : list("/api/alerts").content()) {
