@@ -234,7 +234,8 @@ class FetchCycleTests {
               status.setRollbackOnly();
               return jdbc.sql(
                       "select serialized_event::text from event_publication"
-                          + " where completion_date is null and (serialized_event::text like ?"
+                          + " where completion_date is null and event_type like '%ObservationBatch'"
+                          + " and (serialized_event::text like ?"
                           + " or serialized_event::text like ? or serialized_event::text like ?)")
                   .params(ids.stream().map(id -> "%" + id + "%").toArray())
                   .query(String.class)
