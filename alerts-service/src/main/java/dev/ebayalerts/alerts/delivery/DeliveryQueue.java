@@ -129,7 +129,11 @@ class DeliveryQueue {
         .update();
   }
 
-  /** Stores deliveries, all in one statement; one whose dedupe key is already stored is skipped. */
+  /**
+   * Stores deliveries, all in one statement; one whose dedupe key is already stored is skipped.
+   * Each is stored a microsecond after the one before it: a channel takes its messages in {@code
+   * (created_at, id)} order, so the messages a notice is split into go out in the notice's order.
+   */
   void addAll(List<NewDelivery> deliveries, Instant now) {
     if (deliveries.isEmpty()) {
       return;
@@ -139,11 +143,12 @@ class DeliveryQueue {
             insert into delivery (id, alert_id, channel_id, payload, status, attempts,
                                   next_attempt_at, dedupe_key, expires_at, created_at)
             select gen_random_uuid(), d.alert_id, d.channel_id, cast(d.payload as jsonb),
-                   'PENDING', 0, :now, d.dedupe_key, cast(d.expires_at as timestamptz), :now
+                   'PENDING', 0, :now, d.dedupe_key, cast(d.expires_at as timestamptz),
+                   cast(:now as timestamptz) + (d.position - 1) * interval '1 microsecond'
             from unnest(cast(:alerts as uuid[]), cast(:channels as uuid[]),
                         cast(:payloads as text[]), cast(:keys as text[]),
-                        cast(:expires as text[]))
-                 as d(alert_id, channel_id, payload, dedupe_key, expires_at)
+                        cast(:expires as text[])) with ordinality
+                 as d(alert_id, channel_id, payload, dedupe_key, expires_at, position)
             on conflict (dedupe_key) do nothing""")
         .param("now", Timestamp.from(now))
         .param("alerts", deliveries.stream().map(NewDelivery::alertId).toArray(UUID[]::new))

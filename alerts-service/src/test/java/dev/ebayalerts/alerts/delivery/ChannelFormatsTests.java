@@ -9,9 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ebayalerts.alerts.account.SignInLinks;
 import dev.ebayalerts.alerts.fetch.FetchRuns;
 import dev.ebayalerts.alerts.support.ChannelStub;
@@ -20,6 +22,8 @@ import dev.ebayalerts.alerts.support.EbayStub.Item;
 import dev.ebayalerts.alerts.support.IntegrationTest;
 import dev.ebayalerts.alerts.support.Sessions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Discord, Slack and Telegram each get a price drop in the request shape their documentation gives:
@@ -38,6 +44,7 @@ class ChannelFormatsTests {
 
   static final String OWNER = "formats@example.com";
   static final String TELEGRAM = "/telegram/bot" + ChannelStub.TELEGRAM_TOKEN;
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired RestTestClient http;
   @Autowired SignInLinks signInLinks;
@@ -172,6 +179,58 @@ class ChannelFormatsTests {
                     containing(
                         "<a href=\"https://www.ebay.com/itm/tg1\">Telegram lens</a>\n"
                             + "$100.00 → $80.00"))));
+  }
+
+  @Test
+  void aNoticeSplitAcrossSeveralMessagesArrivesInItsOwnOrder() {
+    // A channel takes its messages oldest first; the parts of one notice are written together,
+    // so only their stored order tells which goes first. Five parts: a random order passes by
+    // luck once in 120 runs.
+    String path = "/discord/api/webhooks/2/parts";
+    ChannelStub.server()
+        .stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+    String phrase = "formats parts";
+    EbayStub.listings(phrase, Item.of("pt0", "Parts seed", "10.00", "s"));
+    String id =
+        create(phrase, "{\"type\":\"DISCORD\",\"url\":\"%s\"}".formatted(ChannelStub.url(path)));
+    FetchRuns.runNow(context, id);
+    awaitRequests(path, 1);
+    Item[] fifty = new Item[50];
+    for (int i = 0; i < fifty.length; i++) {
+      fifty[i] = Item.of("pt" + (i + 1), "Parts lot " + (i + 1), (20 + i) + ".00", "s");
+    }
+    EbayStub.listings(phrase, fifty);
+    FetchRuns.runNow(context, id);
+
+    List<LoggedRequest> parts = awaitRequests(path, 6).subList(1, 6);
+    List<String> sent = new ArrayList<>();
+    for (LoggedRequest part : parts) {
+      JsonNode embeds = JSON.readTree(part.getBodyAsString()).path("embeds");
+      embeds.forEach(embed -> sent.add(embed.path("title").asString()));
+    }
+    List<String> told =
+        jdbc.sql(
+                "select l ->> 'title' from notice n,"
+                    + " jsonb_array_elements(cast(n.payload as jsonb) -> 'listings')"
+                    + " with ordinality as t(l, i)"
+                    + " where n.alert_id = ?::uuid"
+                    + " and n.created_at = (select max(created_at) from notice where alert_id = ?::uuid)"
+                    + " order by t.i")
+            .params(id, id)
+            .query(String.class)
+            .list();
+    assertThat(told).hasSize(50);
+    assertThat(sent).containsExactlyElementsOf(told);
+  }
+
+  private static List<LoggedRequest> awaitRequests(String path, int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ChannelStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).size()
+                    >= count);
+    return ChannelStub.server().findAll(postRequestedFor(urlPathEqualTo(path)));
   }
 
   /** A first run at 100, then a run where the listing costs 80: the second notice is a drop. */

@@ -69,8 +69,10 @@ class MuteTests {
 
     List<String> later =
         jdbc.sql(
+                // the deliveries of the second run's notice (a delivery's key starts with it)
                 "select payload::text from delivery where alert_id = ?::uuid"
-                    + " and created_at > (select min(created_at) from delivery where alert_id = ?::uuid)")
+                    + " and dedupe_key like (select id::text from notice where alert_id = ?::uuid"
+                    + " order by created_at desc limit 1) || ':%'")
             .params(id, id)
             .query(String.class)
             .list();
