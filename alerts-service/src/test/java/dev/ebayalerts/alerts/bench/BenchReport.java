@@ -15,13 +15,13 @@ import java.util.Locale;
  * Writes a benchmark's section of the root BENCHMARKS.md: everything between {@code <!-- bench:NAME
  * -->} and {@code <!-- /bench:NAME -->} is replaced, other sections are kept.
  */
-final class BenchReport {
+public final class BenchReport {
 
   private static final Path FILE = Path.of("..", "BENCHMARKS.md");
 
   private BenchReport() {}
 
-  static synchronized void write(String name, String body) {
+  public static synchronized void write(String name, String body) {
     String start = "<!-- bench:" + name + " -->";
     String end = "<!-- /bench:" + name + " -->";
     String section = start + "\n" + body.strip() + "\n" + end;
@@ -45,7 +45,7 @@ final class BenchReport {
   }
 
   /** When, where and how a figure was measured. */
-  static String header(String command) {
+  public static String header(String command) {
     return "Command: `"
         + command
         + "`  \nDate: "
@@ -103,7 +103,7 @@ final class BenchReport {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
-  static String format(double value) {
+  public static String format(double value) {
     return String.format(Locale.ROOT, value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
   }
 }
