@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * Debian package {@code hey}) over loopback against the service's real server: a fixed number of
  * connections, each sending its next request as soon as the last one is answered, for a fixed time.
  * Baseline: the liveness probe of the same service, same connections, same run (the framework's
- * ceiling on this machine, with the load tool taking its share of the cores).
+ * ceiling on this machine, with the load tool taking its share of the cores), measured before each
+ * endpoint and after the last, each endpoint compared with the baseline runs beside it.
  *
  * <p>{@code -Dbench.api.connections=8}, {@code -Dbench.api.seconds=20}, {@code
  * -Dbench.api.warmup-seconds=10}.
@@ -147,6 +148,7 @@ class AlertApiBenchmarkTests {
         250,
         TimeUnit.MILLISECONDS);
     List<Result> results = new ArrayList<>();
+    List<Result> baselines = new ArrayList<>();
     try {
       // Every endpoint is warmed up before any is measured: on two busy cores the JIT compiler
       // was still compiling the list's code (JSON, JDBC) well after the first endpoint's own
@@ -157,18 +159,27 @@ class AlertApiBenchmarkTests {
         }
         settle(owner, kept.length);
       }
-      for (Endpoint endpoint : endpoints) {
+      // The baseline runs before each endpoint and once more at the end, and each endpoint is
+      // compared with the two baseline runs beside it: this machine's speed drifts by tens of
+      // percent over minutes, more than most changes measured here.
+      Endpoint probe = endpoints.get(0);
+      baselines.add(load(probe.name(), connections, seconds, probe.url(), probe.options()));
+      for (Endpoint endpoint : endpoints.subList(1, endpoints.size())) {
         results.add(
             load(endpoint.name(), connections, seconds, endpoint.url(), endpoint.options()));
+        baselines.add(load(probe.name(), connections, seconds, probe.url(), probe.options()));
       }
     } finally {
       trimmer.shutdownNow();
       jdbc.sql("delete from alert where email = ?").param(owner).update();
     }
+    baselines.forEach(r -> log.info("API benchmark baseline: {}", r));
     results.forEach(r -> log.info("API benchmark: {}", r));
 
-    BenchReport.write("api", report(results, connections, seconds, warmup));
-    for (Result result : results) {
+    BenchReport.write("api", report(results, baselines, connections, seconds, warmup));
+    List<Result> all = new ArrayList<>(baselines);
+    all.addAll(results);
+    for (Result result : all) {
       assertThat(result.ok()).as(result.name() + " answered").isPositive();
       assertThat(result.errors()).as(result.name() + " errors").isZero();
     }
@@ -252,8 +263,23 @@ class AlertApiBenchmarkTests {
         .toString();
   }
 
-  private static String report(List<Result> results, int connections, int seconds, int warmup) {
-    Result baseline = results.get(0);
+  /** The baseline runs taken together: all their requests over all their time. */
+  private static Result pooled(List<Result> runs) {
+    int requests = runs.stream().mapToInt(Result::requests).sum();
+    double seconds = runs.stream().mapToDouble(Result::seconds).sum();
+    return new Result(
+        runs.get(0).name(),
+        requests,
+        runs.stream().mapToInt(Result::ok).sum(),
+        seconds,
+        requests / seconds,
+        runs.stream().mapToDouble(Result::p50).average().orElseThrow(),
+        runs.stream().mapToDouble(Result::p99).average().orElseThrow());
+  }
+
+  private static String report(
+      List<Result> results, List<Result> baselines, int connections, int seconds, int warmup) {
+    Result pooled = pooled(baselines);
     StringBuilder out = new StringBuilder("## Alerts API\n\n");
     out.append(
         BenchReport.header(
@@ -274,26 +300,49 @@ class AlertApiBenchmarkTests {
         the owner keeps 50 to about 100. After the warm-ups the owner is back to its 50 and the \
         tables the POST warm-up churned are vacuumed, as autovacuum keeps them in steady state, \
         so the lists do not read thousands of dead rows. Baseline: the liveness probe, same \
-        connections, same run. Ratios: throughput / the baseline's (higher is better) and p99 / \
-        the baseline's.
+        connections, same run, measured %d s before each endpoint and once more after the last; \
+        each endpoint's ratios are to the mean of the two baseline runs beside it (its row \
+        names them), since this machine's speed drifts over minutes. Ratios: throughput / the \
+        baseline's (higher is better) and p99 / the baseline's.
 
         | endpoint | throughput / baseline | p99 / baseline | throughput (req/s) | p50 (ms) \
-        | p99 (ms) | requests | errors |
-        |---|---:|---:|---:|---:|---:|---:|---:|
+        | p99 (ms) | requests | errors | baseline beside it (req/s) |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|
         """
-            .formatted(connections, seconds, warmup));
-    for (Result r : results) {
+            .formatted(connections, seconds, warmup, seconds));
+    double lowest = baselines.stream().mapToDouble(Result::perSecond).min().orElseThrow();
+    double highest = baselines.stream().mapToDouble(Result::perSecond).max().orElseThrow();
+    out.append(
+        "| %s, %d runs | 1.00 | 1.00 | %s | %s | %s | %d | %d | %s to %s |\n"
+            .formatted(
+                pooled.name(),
+                baselines.size(),
+                BenchReport.format(pooled.perSecond()),
+                BenchReport.format(pooled.p50()),
+                BenchReport.format(pooled.p99()),
+                pooled.requests(),
+                pooled.errors(),
+                BenchReport.format(lowest),
+                BenchReport.format(highest)));
+    for (int i = 0; i < results.size(); i++) {
+      Result r = results.get(i);
+      Result before = baselines.get(i);
+      Result after = baselines.get(i + 1);
+      double perSecond = (before.perSecond() + after.perSecond()) / 2;
+      double p99 = (before.p99() + after.p99()) / 2;
       out.append(
-          "| %s | %s | %s | %s | %s | %s | %d | %d |\n"
+          "| %s | %s | %s | %s | %s | %s | %d | %d | %s, %s |\n"
               .formatted(
                   r.name(),
-                  BenchReport.format(r.perSecond() / baseline.perSecond()),
-                  BenchReport.format(r.p99() / baseline.p99()),
+                  BenchReport.format(r.perSecond() / perSecond),
+                  BenchReport.format(r.p99() / p99),
                   BenchReport.format(r.perSecond()),
                   BenchReport.format(r.p50()),
                   BenchReport.format(r.p99()),
                   r.requests(),
-                  r.errors()));
+                  r.errors(),
+                  BenchReport.format(before.perSecond()),
+                  BenchReport.format(after.perSecond())));
     }
     return out.toString();
   }
