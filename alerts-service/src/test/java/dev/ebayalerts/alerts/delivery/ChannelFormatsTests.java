@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ebayalerts.alerts.support.ChannelStub.awaitRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -221,16 +222,6 @@ class ChannelFormatsTests {
             .list();
     assertThat(told).hasSize(50);
     assertThat(sent).containsExactlyElementsOf(told);
-  }
-
-  private static List<LoggedRequest> awaitRequests(String path, int count) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                ChannelStub.server().findAll(postRequestedFor(urlPathEqualTo(path))).size()
-                    >= count);
-    return ChannelStub.server().findAll(postRequestedFor(urlPathEqualTo(path)));
   }
 
   /** A first run at 100, then a run where the listing costs 80: the second notice is a drop. */

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.ebayalerts.alerts.support.ChannelStub.awaitRequests;
+import static dev.ebayalerts.alerts.support.ChannelStub.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -366,15 +368,6 @@ class NoticeChannelsTests {
     return (String)
         create(phrase, "[{\"type\":\"WEBHOOK\",\"url\":\"%s\"}]".formatted(ChannelStub.url(path)))
             .get("id");
-  }
-
-  private List<LoggedRequest> awaitRequests(String path, int count) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> requests(path).size() >= count);
-    return requests(path);
-  }
-
-  static List<LoggedRequest> requests(String path) {
-    return ChannelStub.server().findAll(postRequestedFor(urlPathEqualTo(path)));
   }
 
   /** The alert's deliveries to its email channel. */
