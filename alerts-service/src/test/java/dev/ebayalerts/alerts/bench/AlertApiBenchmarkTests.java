@@ -1,6 +1,7 @@
 package dev.ebayalerts.alerts.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebayalerts.alerts.account.SignInLinks;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +59,16 @@ class AlertApiBenchmarkTests {
    * has long cleared them.
    */
   private void settle(String owner, int alerts) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (jdbc.sql("select count(*) from alert where email = ?")
-            .param(owner)
-            .query(Long.class)
-            .single()
-        > alerts) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the owner's extra alerts were not deleted within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    await("the owner's extra alerts deleted")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from alert where email = ?")
+                        .param(owner)
+                        .query(Long.class)
+                        .single()
+                    <= alerts);
     jdbc.sql("vacuum (analyze) alert, alert_channel, event_publication").update();
   }
 
