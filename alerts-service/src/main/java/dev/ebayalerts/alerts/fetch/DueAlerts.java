@@ -30,14 +30,18 @@ class DueAlerts {
     this.instance = settings.instance();
   }
 
-  List<DueAlert> claim(Instant now, int limit, Instant leaseUntil) {
+  /**
+   * Leases up to {@code limit} alerts due by {@code dueBy} (and not leased then), longest-waiting
+   * first.
+   */
+  List<DueAlert> claim(Instant dueBy, int limit, Instant leaseUntil) {
     return jdbc
         .sql(
             """
             update alert a set lease_until = :leaseUntil
             from (select id from alert
-                  where active and not pending and next_run_at <= :now
-                    and (lease_until is null or lease_until < :now)
+                  where active and not pending and next_run_at <= :dueBy
+                    and (lease_until is null or lease_until < :dueBy)
                     -- double opt-in: nothing is fetched (or emailed) for an unconfirmed address
                     and exists (select 1 from subscriber s
                                 where s.email = alert.email and s.confirmed_at is not null)
@@ -60,7 +64,7 @@ class DueAlerts {
                 exists (select 1 from alert_listing l where l.alert_id = a.id) as emailed_before
             """)
         .param("leaseUntil", Timestamp.from(leaseUntil))
-        .param("now", Timestamp.from(now))
+        .param("dueBy", Timestamp.from(dueBy))
         .param("limit", limit)
         .query(DueAlerts::due)
         .list()

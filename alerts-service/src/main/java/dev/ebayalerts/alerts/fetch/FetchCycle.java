@@ -113,12 +113,19 @@ class FetchCycle {
     runners.shutdownNow();
   }
 
-  /** Runs what is due now; returns the number of alerts run. */
+  /**
+   * Runs what was due when the tick started, a batch at a time; returns the number of alerts run.
+   * Alerts falling due meanwhile are left to the next tick: claiming them too, the tick would never
+   * end once alerts fall due faster than a batch runs, taking the few due since its last claim
+   * again and again, each few in transactions of their own.
+   */
   int runDue() {
+    Instant started = now();
     int total = 0;
     while (true) {
       Instant now = now();
-      List<DueAlert> batch = schedule.claim(now, settings.batchSize(), now.plus(settings.lease()));
+      List<DueAlert> batch =
+          schedule.claim(started, settings.batchSize(), now.plus(settings.lease()));
       if (batch.isEmpty()) {
         return total;
       }

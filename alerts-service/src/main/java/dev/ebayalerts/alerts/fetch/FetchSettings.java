@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether this instance runs fetch cycles (the Quartz trigger exists only then)
  * @param tick how often a fetch cycle looks for due alerts; the lateness of a run is at most this
- * @param batchSize alerts claimed at a time; a cycle claims batches until nothing is due
+ * @param batchSize alerts claimed at a time; a cycle claims batches until nothing that was due when
+ *     it started is left
  * @param lease how long a claimed alert is reserved for the instance that claimed it; an instance
  *     that dies mid-run releases its alerts when the lease ends
  * @param fetchLimit listings asked from eBay per search (newest first)

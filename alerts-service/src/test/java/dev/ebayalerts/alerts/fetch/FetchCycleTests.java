@@ -507,6 +507,29 @@ class FetchCycleTests {
   }
 
   @Test
+  void aTickRunsWhatWasDueWhenItStartedAndLeavesWhatFallsDueMeanwhileToTheNextTick() {
+    // eBay answers the first search slowly, so the tick is still running when the second alert
+    // falls due.
+    EbayStub.searchesMatching("tick start slow", 4000, Item.of("97", "Slow", "10.00", "x"));
+    EbayStub.listings("tick start later", Item.of("98", "Later", "10.00", "x"));
+    String due = create("tick start slow", 10, null);
+    String later = create("tick start later", 10, null);
+    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
+        .param(due)
+        .update();
+    jdbc.sql("update alert set next_run_at = now() + interval '2 seconds' where id = ?::uuid")
+        .param(later)
+        .update();
+
+    assertThat(cycle.runDue()).as("alerts the tick ran").isEqualTo(1);
+    assertThat(alert(later).get("last_run_at")).as("the alert that fell due meanwhile").isNull();
+    assertThat(emails(due)).hasSize(1);
+
+    assertThat(cycle.runDue()).as("alerts the next tick ran").isEqualTo(1);
+    assertThat(emails(later)).hasSize(1);
+  }
+
+  @Test
   void thePausedAlertIsNotRunAndResumingRunsItSoon() {
     EbayStub.listings("paused search", Item.of("95", "Paused", "10.00", "x"));
     String id = create("paused search", 10, null);
