@@ -357,9 +357,7 @@ class FetchCycleTests {
                 + " last_run_at = now() - interval '270 seconds' where id = ?::uuid")
         .param(late)
         .update();
-    jdbc.sql("update alert set next_run_at = now() + interval '1 minute' where id = ?::uuid")
-        .param(onTime)
-        .update();
+    dueIn(onTime, "1 minute");
 
     assertThat(cycle.runDue()).isEqualTo(1);
 
@@ -482,21 +480,15 @@ class FetchCycleTests {
     EbayStub.searchesMatching("inflight search", 1500, Item.of("96", "In flight", "10.00", "x"));
     String first = create("inflight search", 10, null);
     String second = create("inflight search", 10, null);
-    jdbc.sql("update alert set next_run_at = now() + interval '1 hour' where id = ?::uuid")
-        .param(second)
-        .update();
-    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
-        .param(first)
-        .update();
+    dueIn(second, "1 hour");
+    dueIn(first, "-1 second");
     int before = searchCalls();
 
     CompletableFuture<Integer> calling = CompletableFuture.supplyAsync(cycle::runDue);
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
         .until(() -> cycle.searchesInFlight() == 1);
-    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
-        .param(second)
-        .update();
+    dueIn(second, "-1 second");
     int joining = cycle.runDue();
 
     assertThat(calling.get() + joining).isEqualTo(2);
@@ -514,12 +506,8 @@ class FetchCycleTests {
     EbayStub.listings("tick start later", Item.of("98", "Later", "10.00", "x"));
     String due = create("tick start slow", 10, null);
     String later = create("tick start later", 10, null);
-    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
-        .param(due)
-        .update();
-    jdbc.sql("update alert set next_run_at = now() + interval '2 seconds' where id = ?::uuid")
-        .param(later)
-        .update();
+    dueIn(due, "-1 second");
+    dueIn(later, "2 seconds");
 
     assertThat(cycle.runDue()).as("alerts the tick ran").isEqualTo(1);
     assertThat(alert(later).get("last_run_at")).as("the alert that fell due meanwhile").isNull();
@@ -569,8 +557,13 @@ class FetchCycleTests {
   /** Makes the alert due again, as if its period had passed (its search's result is old too). */
   private void makeDue(String id) {
     jdbc.sql("update search_result set fetched_at = fetched_at - interval '1 hour'").update();
-    jdbc.sql("update alert set next_run_at = now() - interval '1 second' where id = ?::uuid")
-        .param(id)
+    dueIn(id, "-1 second");
+  }
+
+  /** Makes the alert due that long from now: {@code "2 seconds"}, or {@code "-1 second"} ago. */
+  private void dueIn(String id, String interval) {
+    jdbc.sql("update alert set next_run_at = now() + cast(? as interval) where id = ?::uuid")
+        .params(interval, id)
         .update();
   }
 
